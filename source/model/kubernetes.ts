@@ -1,0 +1,63 @@
+// Plain data the Kubernetes source delivers. Times are epoch milliseconds so
+// that ages are computed at render (or snapshot) time, never frozen.
+
+export interface NodeRow {
+	readonly name: string;
+	readonly ready: boolean;
+	/** Pressure and other abnormal conditions that are True, e.g. "MemoryPressure". */
+	readonly conditions: readonly string[];
+	readonly cpuPercent: number | null;
+	readonly memoryPercent: number | null;
+	readonly pods: number;
+	readonly createdAt: number | null;
+}
+
+export interface PodRow {
+	readonly namespace: string;
+	readonly name: string;
+	/** Exactly the text kubectl prints in its STATUS column. */
+	readonly status: string;
+	/** "ready/total" containers, as kubectl's READY column. */
+	readonly ready: string;
+	readonly restarts: number;
+	readonly lastRestartAt: number | null;
+	readonly node: string | null;
+	readonly createdAt: number | null;
+	/** Owning deployment, when the pod belongs to one (through its ReplicaSet). */
+	readonly deployment: string | null;
+}
+
+export interface EventRow {
+	readonly namespace: string;
+	readonly type: string;
+	readonly reason: string;
+	/** "kind/name" of the involved object, as kubectl prints it. */
+	readonly object: string;
+	readonly message: string;
+	readonly count: number;
+	readonly lastSeenAt: number | null;
+}
+
+export type RolloutState = 'complete' | 'progressing' | 'stalled';
+
+export interface DeploymentRow {
+	readonly namespace: string;
+	readonly name: string;
+	readonly desired: number;
+	readonly ready: number;
+	readonly updated: number;
+	readonly available: number;
+	readonly revision: number | null;
+	readonly rollout: RolloutState;
+	readonly images: readonly string[];
+}
+
+export interface KubernetesData {
+	readonly context: string;
+	/** null means every namespace (-A). */
+	readonly namespace: string | null;
+	readonly nodes: readonly NodeRow[];
+	readonly pods: readonly PodRow[];
+	readonly events: readonly EventRow[];
+	readonly deployments: readonly DeploymentRow[];
+}
