@@ -1,0 +1,27 @@
+export const eventKinds = [
+	'incident',
+	'note',
+	'alert',
+	'observation',
+	'action',
+	'status',
+	'severity',
+	'source',
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+/** One line of the incident timeline. Everything irtop saw or did, and every note. */
+export interface TimelineEvent {
+	/** Monotonic within an incident; the order of the journal. */
+	readonly seq: number;
+	/** Epoch milliseconds. */
+	readonly at: number;
+	readonly kind: EventKind;
+	readonly text: string;
+	readonly author: string | null;
+	/** Structured details: an action's command and outcome, an alert's fingerprint, … */
+	readonly data: Readonly<Record<string, unknown>> | null;
+}
+
+export type NewEvent = Pick<TimelineEvent, 'kind' | 'text'> &
+	Partial<Pick<TimelineEvent, 'author' | 'data' | 'at'>>;

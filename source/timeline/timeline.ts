@@ -1,0 +1,121 @@
+import type {NewEvent, TimelineEvent} from './event.ts';
+import type {Incident, IncidentStatus} from './incident.ts';
+import {newIncidentId} from './incident.ts';
+import type {Severity} from './severity.ts';
+
+export interface TimelineState {
+	readonly incident: Incident | null;
+	readonly events: readonly TimelineEvent[];
+}
+
+/**
+ * Where an appended event goes before anyone sees it. The durable journal
+ * implements this (write + fsync) so that "shown" always means "saved".
+ */
+export interface TimelineSink {
+	write(incident: Incident, event: TimelineEvent): void;
+}
+
+export interface TimelineOptions {
+	readonly author?: string | null;
+	readonly sink?: TimelineSink;
+	readonly now?: () => number;
+}
+
+type Listener = () => void;
+
+/**
+ * The incident and its events: the one piece of data irtop owns. Sources,
+ * actions and the UI append; the UI and exporters read.
+ */
+export class Timeline {
+	readonly #listeners = new Set<Listener>();
+	readonly #author: string | null;
+	readonly #sink: TimelineSink | undefined;
+	readonly #now: () => number;
+	#state: TimelineState = {incident: null, events: []};
+
+	constructor(options: TimelineOptions = {}) {
+		this.#author = options.author ?? null;
+		this.#sink = options.sink;
+		this.#now = options.now ?? Date.now;
+	}
+
+	readonly getSnapshot = (): TimelineState => this.#state;
+
+	readonly subscribe = (listener: Listener): (() => void) => {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	};
+
+	get incident(): Incident | null {
+		return this.#state.incident;
+	}
+
+	/** Opens an incident; events appended before it (e.g. alerts) stay on its timeline. */
+	open(fields: {title: string; severity: Severity; owner?: string | null; startedAt?: number}): Incident {
+		const startedAt = fields.startedAt ?? this.#now();
+		const incident: Incident = {
+			id: newIncidentId(startedAt),
+			title: fields.title,
+			severity: fields.severity,
+			status: 'investigating',
+			owner: fields.owner ?? null,
+			startedAt,
+		};
+		this.#set({...this.#state, incident});
+		this.append({
+			kind: 'incident',
+			text: `Incident opened: ${incident.title} (${incident.severity})`,
+			data: {title: incident.title, severity: incident.severity, owner: incident.owner},
+		});
+		return incident;
+	}
+
+	setStatus(status: IncidentStatus): void {
+		const incident = this.#require();
+		if (incident.status === status) return;
+		this.#set({...this.#state, incident: {...incident, status}});
+		this.append({kind: 'status', text: `Status: ${incident.status} → ${status}`, data: {from: incident.status, to: status}});
+	}
+
+	setSeverity(severity: Severity): void {
+		const incident = this.#require();
+		if (incident.severity === severity) return;
+		this.#set({...this.#state, incident: {...incident, severity}});
+		this.append({
+			kind: 'severity',
+			text: `Severity: ${incident.severity} → ${severity}`,
+			data: {from: incident.severity, to: severity},
+		});
+	}
+
+	append(event: NewEvent): TimelineEvent {
+		// A note with no incident starts an untitled one: nothing typed is ever dropped.
+		const incident =
+			this.#state.incident ??
+			(event.kind === 'incident' ? null : this.open({title: 'Untitled incident', severity: 'P2'}));
+		const last = this.#state.events.at(-1);
+		const full: TimelineEvent = {
+			seq: (last?.seq ?? 0) + 1,
+			at: event.at ?? this.#now(),
+			kind: event.kind,
+			text: event.text,
+			author: event.author ?? (event.kind === 'note' ? this.#author : null),
+			data: event.data ?? null,
+		};
+		const owner = incident ?? this.#state.incident;
+		if (owner) this.#sink?.write(owner, full);
+		this.#set({...this.#state, events: [...this.#state.events, full]});
+		return full;
+	}
+
+	#require(): Incident {
+		return this.#state.incident ?? this.open({title: 'Untitled incident', severity: 'P2'});
+	}
+
+	#set(state: TimelineState): void {
+		this.#state = state;
+		for (const listener of this.#listeners) listener();
+	}
+}
