@@ -40,6 +40,8 @@ export interface LabEndpoint {
 export interface StartedProcess {
 	readonly name: string;
 	readonly pid: number;
+	/** Signal for a clean stop; SIGTERM when absent (PostgreSQL wants SIGINT: a fast shutdown). */
+	readonly stopSignal?: NodeJS.Signals;
 }
 
 export interface LabServer {
