@@ -70,8 +70,9 @@ export class Scheduler {
 	async stop(): Promise<void> {
 		this.#stop.abort();
 		for (const runner of this.#runners) clearTimeout(runner.timer);
-		await Promise.allSettled(this.#runners.map((runner) => runner.inFlight));
-		await Promise.allSettled(this.#runners.map((runner) => runner.source.close?.()));
+		// Polls were aborted; one that ignores its signal must not hold up quitting.
+		await settledWithin(this.#runners.map((runner) => runner.inFlight), stopGraceMs);
+		await settledWithin(this.#runners.map((runner) => runner.source.close?.()), stopGraceMs);
 	}
 
 	#pollNow(runner: Runner): void {
@@ -153,6 +154,17 @@ export class Scheduler {
 			this.#options.onTransition?.(id, 'down', `${id} is not answering: ${message}`);
 		}
 	}
+}
+
+const stopGraceMs = 1000;
+
+async function settledWithin(promises: readonly (Promise<unknown> | undefined)[], ms: number): Promise<void> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const grace = new Promise<void>((resolve) => {
+		timer = setTimeout(resolve, ms);
+	});
+	await Promise.race([Promise.allSettled(promises), grace]);
+	clearTimeout(timer);
 }
 
 function formatSeconds(ms: number): string {

@@ -38,7 +38,7 @@ export class Store {
 	#state: StoreState;
 	#dirty = false;
 	#timer: ReturnType<typeof setTimeout> | undefined;
-	#lastPublishedAt = 0;
+	#lastPublishedAt = Number.NEGATIVE_INFINITY;
 
 	constructor(options: StoreOptions = {}) {
 		this.#frameMs = options.frameMs ?? 66;

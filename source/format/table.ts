@@ -1,0 +1,37 @@
+import stringWidth from 'string-width';
+
+/** Pads or cuts `text` to exactly `width` terminal cells (wide characters count double). */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+	if (width <= 0) return '';
+	const cells = stringWidth(text);
+	if (cells === width) return text;
+	if (cells < width) {
+		const pad = ' '.repeat(width - cells);
+		return align === 'left' ? text + pad : pad + text;
+	}
+	let out = '';
+	let used = 0;
+	for (const char of text) {
+		const w = stringWidth(char);
+		if (used + w > width - 1) break;
+		out += char;
+		used += w;
+	}
+	return `${out}…${' '.repeat(Math.max(0, width - 1 - used))}`;
+}
+
+export interface Column<Row> {
+	readonly header: string;
+	readonly width: number;
+	readonly align?: 'left' | 'right';
+	readonly value: (row: Row) => string;
+}
+
+/** One row of fixed-width cells separated by a space. */
+export function formatRow<Row>(columns: readonly Column<Row>[], row: Row): string {
+	return columns.map((c) => fit(c.value(row), c.width, c.align)).join(' ');
+}
+
+export function formatHeader<Row>(columns: readonly Column<Row>[]): string {
+	return columns.map((c) => fit(c.header, c.width, c.align)).join(' ');
+}

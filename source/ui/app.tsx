@@ -1,0 +1,130 @@
+import {Box, useInput, useWindowSize} from 'ink';
+import {useMemo, useReducer, useRef} from 'react';
+import {ConfirmDialog} from './components/confirm-dialog.tsx';
+import {Header} from './components/header.tsx';
+import {HelpOverlay} from './components/help-overlay.tsx';
+import {PanelBox} from './components/panel-box.tsx';
+import {PromptLine} from './components/prompt-line.tsx';
+import {StatusBar} from './components/status-bar.tsx';
+import {TooSmall} from './components/too-small.tsx';
+import {useNow, useStoreState, useTimelineState} from './hooks/use-sources.ts';
+import {jumpCompletions} from './jump.ts';
+import {keyName} from './keys.ts';
+import {computeLayout, type PanelBox as Box_} from './layout.ts';
+import {panelIds} from './panel-ids.ts';
+import {panels} from './panels/index.ts';
+import type {PanelLine, PanelView} from './panels/panel.ts';
+import {useCommandHandler} from './use-command-handler.ts';
+import {initialUiState, reduceUi, type UiState} from './state.ts';
+
+export interface AppProps {
+	/** Fixed size for tests; the terminal's size otherwise. */
+	readonly size?: {readonly columns: number; readonly rows: number};
+	readonly initialUi?: Partial<UiState>;
+}
+
+export interface VisiblePanel {
+	readonly view: PanelView;
+	readonly lines: readonly PanelLine[];
+}
+
+function applyFilter(lines: readonly PanelLine[], filter: string): readonly PanelLine[] {
+	const needle = filter.trim().toLowerCase();
+	if (needle === '') return lines;
+	return lines.filter((line) => (line.match ?? line.text).toLowerCase().includes(needle));
+}
+
+/** Layout only: state lives in the store, the timeline and the UI reducer. */
+export function App({size, initialUi}: AppProps) {
+	const terminal = useWindowSize();
+	const {columns, rows} = size ?? terminal;
+	const [ui, dispatch] = useReducer(reduceUi, {...initialUiState, ...initialUi});
+	const store = useStoreState();
+	const timeline = useTimelineState();
+	const now = useNow();
+	const layout = computeLayout(columns, rows, ui.zoomed ? ui.focus : null);
+
+	const widthOf = (id: (typeof panelIds)[number]): Box_ | undefined =>
+		layout.kind === 'zoom' ? (layout.box.id === id ? layout.box : undefined) : layout.kind === 'grid' ? layout.rows.flat().find((b) => b.id === id) : undefined;
+
+	const visible = useMemo(() => {
+		const result = {} as Record<(typeof panelIds)[number], VisiblePanel>;
+		for (const id of panelIds) {
+			const box = widthOf(id);
+			const view = panels[id].view({store, timeline, now, problemsOnly: ui.problemsOnly}, box?.width ?? columns);
+			result[id] = {view, lines: applyFilter(view.lines, ui.filters[id])};
+		}
+		return result;
+		// widthOf depends only on layout, which depends on the values below.
+		// biome-ignore lint/correctness/useExhaustiveDependencies: see above
+	}, [store, timeline, now, ui.problemsOnly, ui.filters, columns, rows, ui.zoomed, ui.focus]);
+
+	const handle = useCommandHandler(ui, dispatch, visible, layout);
+	const lastKeyAt = useRef(0);
+	useInput((input, key) => {
+		lastKeyAt.current = Date.now();
+		handle(input, key, keyName(input, key));
+	});
+
+	if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
+
+	const selectedIndex = (id: (typeof panelIds)[number]) => {
+		const total = visible[id].lines.length;
+		const cursor = Math.min(ui.cursor[id], Math.max(0, total - 1));
+		return panels[id].tail ? total - 1 - cursor : cursor;
+	};
+
+	const renderBox = (box: Box_) => (
+		<PanelBox
+			key={box.id}
+			definition={panels[box.id]}
+			number={panelIds.indexOf(box.id) + 1}
+			view={visible[box.id].view}
+			lines={visible[box.id].lines}
+			selected={selectedIndex(box.id)}
+			filter={ui.filters[box.id]}
+			focused={ui.focus === box.id}
+			width={box.width}
+			height={box.height}
+			store={store}
+			now={now}
+		/>
+	);
+
+	const bodyHeight = rows - 3;
+	let body: React.ReactNode;
+	if (ui.overlay.kind === 'help') {
+		body = <HelpOverlay width={columns} height={bodyHeight} />;
+	} else if (ui.overlay.kind === 'confirm') {
+		body = (
+			<Box height={bodyHeight} width={columns} alignItems="center" justifyContent="center">
+				<ConfirmDialog action={ui.overlay.action} width={columns} />
+			</Box>
+		);
+	} else if (layout.kind === 'zoom') {
+		body = renderBox(layout.box);
+	} else {
+		body = (
+			<Box flexDirection="column" height={bodyHeight}>
+				{layout.rows.map((row, r) => (
+					<Box key={r} flexDirection="row" columnGap={1}>
+						{row.map(renderBox)}
+					</Box>
+				))}
+			</Box>
+		);
+	}
+
+	const prompting = ui.overlay.kind === 'jump' || ui.overlay.kind === 'filter' || ui.overlay.kind === 'scale';
+	return (
+		<Box flexDirection="column" width={columns} height={rows}>
+			<Header timeline={timeline} now={now} width={columns} />
+			{body}
+			{prompting ? (
+				<PromptLine overlay={ui.overlay} completions={ui.overlay.kind === 'jump' ? jumpCompletions(ui.overlay.text) : []} width={columns} />
+			) : (
+				<StatusBar ui={ui} focus={ui.focus} width={columns} />
+			)}
+		</Box>
+	);
+}

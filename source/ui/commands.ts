@@ -1,0 +1,60 @@
+import type {PanelId} from './panel-ids.ts';
+
+/**
+ * Where a command applies. Precedence when keys collide: a modal overlay,
+ * then the focused panel, then global.
+ */
+export type CommandScope = 'global' | 'panel' | PanelId | 'confirm' | 'prompt';
+
+export interface Command {
+	readonly id: CommandId;
+	/** Key names as `matchKey` understands them: "q", "ctrl+c", "shift+tab", "down", "1". */
+	readonly keys: readonly string[];
+	readonly description: string;
+	readonly scope: CommandScope;
+	/** Changes a system: hidden by --read-only, always confirmed. */
+	readonly mutating?: boolean;
+	/** Short label for the status bar; commands without one are only in the help. */
+	readonly hint?: string;
+}
+
+/** The one table behind key handling, the status bar, the `?` help and the README. */
+export const commands = [
+	{id: 'quit', keys: ['q', 'ctrl+c'], description: 'Quit irtop', scope: 'global', hint: 'quit'},
+	{id: 'help', keys: ['?'], description: 'Show or hide this help', scope: 'global', hint: 'help'},
+	{id: 'jump', keys: [':'], description: 'Jump to a panel by name (:pods, :deploy, :db …)', scope: 'global', hint: 'jump'},
+	{id: 'focus-next', keys: ['tab'], description: 'Focus the next panel', scope: 'global'},
+	{id: 'focus-previous', keys: ['shift+tab'], description: 'Focus the previous panel', scope: 'global'},
+	{id: 'focus-number', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], description: 'Focus panel N', scope: 'global'},
+	{id: 'refresh', keys: ['ctrl+r'], description: 'Refresh every source now', scope: 'global'},
+	{id: 'down', keys: ['j', 'down'], description: 'Move down in the focused panel', scope: 'panel'},
+	{id: 'up', keys: ['k', 'up'], description: 'Move up in the focused panel', scope: 'panel'},
+	{id: 'page-down', keys: ['pagedown', 'ctrl+d'], description: 'Move down one page', scope: 'panel'},
+	{id: 'page-up', keys: ['pageup', 'ctrl+u'], description: 'Move up one page', scope: 'panel'},
+	{id: 'top', keys: ['g', 'home'], description: 'Go to the first row', scope: 'panel'},
+	{id: 'bottom', keys: ['G', 'end'], description: 'Go to the last row', scope: 'panel'},
+	{id: 'filter', keys: ['/'], description: 'Filter the focused panel', scope: 'panel', hint: 'filter'},
+	{id: 'zoom', keys: ['z', 'enter'], description: 'Zoom the focused panel to the whole screen, or back', scope: 'panel', hint: 'zoom'},
+	{id: 'clear', keys: ['escape'], description: 'Close the overlay, or clear the filter, or unzoom', scope: 'global'},
+	{id: 'toggle-problems', keys: ['a'], description: 'Pods: show all pods or only problem pods', scope: 'pods', hint: 'all/problems'},
+	{id: 'restart', keys: ['r'], description: 'Rollout restart the deployment (confirmed)', scope: 'deployments', mutating: true, hint: 'restart'},
+	{id: 'scale', keys: ['s'], description: 'Scale the deployment (prompts for replicas, confirmed)', scope: 'deployments', mutating: true, hint: 'scale'},
+	{id: 'confirm', keys: ['y'], description: 'Run the action shown', scope: 'confirm', hint: 'run'},
+	{id: 'cancel', keys: ['n', 'escape'], description: 'Cancel', scope: 'confirm', hint: 'cancel'},
+	{id: 'submit', keys: ['enter'], description: 'Accept the input', scope: 'prompt', hint: 'accept'},
+	{id: 'complete', keys: ['tab'], description: 'Complete the panel name', scope: 'prompt', hint: 'complete'},
+	{id: 'dismiss', keys: ['escape'], description: 'Close the prompt', scope: 'prompt', hint: 'close'},
+] as const satisfies readonly (Omit<Command, 'id'> & {id: string})[];
+
+export type CommandId = (typeof commands)[number]['id'];
+
+export function commandById(id: CommandId): Command {
+	const command = commands.find((c) => c.id === id);
+	if (!command) throw new Error(`unknown command ${id}`);
+	return command;
+}
+
+/** The commands a user can use, without the mutating ones in read-only mode. */
+export function availableCommands(readOnly: boolean): readonly Command[] {
+	return commands.filter((c: Command) => !(readOnly && c.mutating));
+}

@@ -1,0 +1,82 @@
+import {Box, Text} from 'ink';
+import {describeStatus} from '../../engine/source-slot.ts';
+import {fit} from '../../format/table.ts';
+import {panelStatus} from '../panel-status.ts';
+import type {PanelDefinition, PanelView} from '../panels/panel.ts';
+import {useServices} from '../services.ts';
+import type {Tone} from '../state.ts';
+import {Toned} from './tone.tsx';
+import type {StoreState} from '../../engine/store.ts';
+import type {PanelLine} from '../panels/panel.ts';
+
+export interface PanelBoxProps {
+	readonly definition: PanelDefinition;
+	readonly number: number;
+	readonly view: PanelView;
+	/** Lines left after the filter. */
+	readonly lines: readonly PanelLine[];
+	readonly selected: number;
+	readonly filter: string;
+	readonly focused: boolean;
+	readonly width: number;
+	readonly height: number;
+	readonly store: StoreState;
+	readonly now: number;
+}
+
+/** First visible line so that `selected` is on screen. */
+export function windowStart(selected: number, total: number, rows: number, tail: boolean): number {
+	if (total <= rows) return 0;
+	if (tail && selected === total - 1) return total - rows;
+	return Math.max(0, Math.min(selected - rows + 1, total - rows)) || 0;
+}
+
+const statusTone: Record<string, Tone> = {error: 'error', stale: 'warn', loading: 'dim', 'not-configured': 'dim', ok: 'ok'};
+
+export function PanelBox(props: PanelBoxProps) {
+	const {definition, view, lines, focused, width, height, selected} = props;
+	const {intervalMs} = useServices();
+	const state = panelStatus(props.store, definition.sources, props.now, intervalMs);
+	const status = state?.status;
+	const bodyRows = Math.max(0, height - 1 - (view.header ? 1 : 0));
+
+	const title = ` ${props.number} ${definition.title} `;
+	const filter = props.filter ? ` /${props.filter}` : '';
+	const statusText = status && status.kind !== 'ok' ? ` ${describeStatus(status)}` : '';
+	const summary = status?.kind === 'not-configured' || status?.kind === 'error' ? '' : view.summary;
+
+	let body: {text: string; tone?: Tone | undefined; selected?: boolean}[];
+	if (status?.kind === 'not-configured' || (status?.kind === 'error' && view.lines.length === 0)) {
+		body = [{text: describeStatus(status), tone: status.kind === 'error' ? 'error' : 'dim'}];
+	} else if (status?.kind === 'loading') {
+		body = [{text: 'loading…', tone: 'dim'}];
+	} else if (lines.length === 0) {
+		body = [{text: props.filter ? `nothing matches /${props.filter}` : view.empty, tone: 'dim'}];
+	} else {
+		const start = windowStart(selected, lines.length, bodyRows, definition.tail === true);
+		body = lines.slice(start, start + bodyRows).map((line, i) => ({
+			text: line.text,
+			tone: line.tone,
+			selected: focused && start + i === selected,
+		}));
+	}
+
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			<Text wrap="truncate">
+				<Text inverse={focused} bold>
+					{title}
+				</Text>
+				<Toned tone={view.summaryTone}>{summary ? ` ${summary}` : ''}</Toned>
+				<Toned tone="accent">{filter}</Toned>
+				<Toned tone={status ? statusTone[status.kind] : undefined}>{fit(statusText, Math.max(0, width - title.length - summary.length - filter.length - 1)).trimEnd()}</Toned>
+			</Text>
+			{view.header && bodyRows > 0 ? <Toned tone="dim">{fit(view.header, width)}</Toned> : null}
+			{body.slice(0, bodyRows).map((line, i) => (
+				<Toned key={i} tone={line.tone} inverse={line.selected === true}>
+					{fit(line.text, width)}
+				</Toned>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,23 @@
+import {Text} from 'ink';
+import {fit} from '../../format/table.ts';
+import type {Overlay} from '../state.ts';
+import {Toned} from './tone.tsx';
+
+/** The one-line prompt of `:`, `/` and the scale input, drawn over the status bar. */
+export function PromptLine({overlay, completions, width}: {overlay: Overlay; completions: readonly string[]; width: number}) {
+	if (overlay.kind !== 'jump' && overlay.kind !== 'filter' && overlay.kind !== 'scale') return null;
+	const prefix =
+		overlay.kind === 'jump'
+			? ':'
+			: overlay.kind === 'filter'
+				? '/'
+				: `replicas for ${overlay.target.name} (now ${overlay.current}): `;
+	const hint = overlay.kind === 'jump' ? completions.join(' ') : overlay.kind === 'filter' ? 'enter keep · esc clear' : 'enter accept · esc cancel';
+	const input = `${prefix}${overlay.text}█`;
+	return (
+		<Text wrap="truncate">
+			<Text bold>{input}</Text>
+			<Toned tone="dim">{fit(`  ${hint}`, Math.max(0, width - input.length))}</Toned>
+		</Text>
+	);
+}

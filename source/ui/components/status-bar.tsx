@@ -1,0 +1,25 @@
+import {Text} from 'ink';
+import {fit} from '../../format/table.ts';
+import type {PanelId} from '../panel-ids.ts';
+import {statusBarCommands} from '../resolve-key.ts';
+import {useServices} from '../services.ts';
+import type {UiState} from '../state.ts';
+import {Toned} from './tone.tsx';
+
+const keyLabel = (key: string) => (key === 'escape' ? 'esc' : key);
+
+export function StatusBar({ui, focus, width}: {ui: UiState; focus: PanelId; width: number}) {
+	const {readOnly} = useServices();
+	const hints = statusBarCommands(ui.overlay, focus, readOnly)
+		.map((c) => `${keyLabel(c.keys[0]!)} ${c.hint}`)
+		.join('  ');
+	if (ui.message) {
+		return (
+			<Text wrap="truncate">
+				<Toned tone={ui.message.tone}>{fit(ui.message.text, Math.max(0, width - hints.length - 2))}</Toned>
+				<Toned tone="dim">{`  ${hints}`}</Toned>
+			</Text>
+		);
+	}
+	return <Toned tone="dim">{fit(hints, width)}</Toned>;
+}

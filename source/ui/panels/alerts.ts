@@ -1,0 +1,44 @@
+import {formatAge} from '../../format/duration.ts';
+import {sanitizeLine} from '../../format/sanitize.ts';
+import {fit} from '../../format/table.ts';
+import type {PanelDefinition, PanelLine} from './panel.ts';
+import {dataOf} from './panel.ts';
+
+/** Firing alerts first, then the quick health checks (the runbook's curl -f …/health). */
+export const alertsPanel: PanelDefinition = {
+	id: 'alerts',
+	title: 'Alerts & health',
+	sources: ['alerts', 'health'],
+	view(context, width) {
+		const alerts = (dataOf(context, 'alerts') ?? []).toSorted((a, b) => a.startsAt - b.startsAt);
+		const checks = dataOf(context, 'health') ?? [];
+		const alertLines: PanelLine[] = alerts.map((a) => {
+			const muted = a.silenced ? ' [silenced]' : a.inhibited ? ' [inhibited]' : '';
+			const head = `▲ ${sanitizeLine(a.name)} ${sanitizeLine(a.severity ?? '')} ${formatAge(context.now - a.startsAt)}${muted}`;
+			return {
+				key: `alert:${a.fingerprint}`,
+				text: fit(`${head} · ${sanitizeLine(a.summary)}`, width),
+				tone: a.state === 'active' ? 'error' : 'dim',
+				match: `${a.name} ${a.severity ?? ''} ${a.summary}`,
+			};
+		});
+		const checkLines: PanelLine[] = checks.map((c) => {
+			const latency = c.latencyMs === null ? '' : ` ${Math.round(c.latencyMs)}ms`;
+			const cert = c.certDaysLeft === null ? '' : ` cert ${c.certDaysLeft}d`;
+			return {
+				key: `health:${c.name}`,
+				text: fit(`${c.ok ? '✓' : '✗'} ${sanitizeLine(c.name)} ${sanitizeLine(c.detail)}${latency}${cert}`, width),
+				tone: c.ok ? (c.certDaysLeft !== null && c.certDaysLeft < 14 ? 'warn' : 'ok') : 'error',
+				match: `${c.name} ${c.detail}`,
+			};
+		});
+		const firing = alerts.filter((a) => a.state === 'active').length;
+		const failing = checks.filter((c) => !c.ok).length;
+		return {
+			summary: `${firing} firing · ${failing} failing check${failing === 1 ? '' : 's'}`,
+			summaryTone: firing + failing > 0 ? 'error' : 'ok',
+			lines: [...alertLines, ...checkLines],
+			empty: 'no alerts firing, no checks configured',
+		};
+	},
+};

@@ -1,0 +1,23 @@
+import type {PanelId} from '../panel-ids.ts';
+import {alertsPanel} from './alerts.ts';
+import {dbPanel} from './db.ts';
+import {deploymentsPanel} from './deployments.ts';
+import {errorsPanel} from './errors.ts';
+import {eventsPanel} from './events.ts';
+import {kafkaPanel} from './kafka.ts';
+import {nodesPanel} from './nodes.ts';
+import type {PanelDefinition} from './panel.ts';
+import {podsPanel} from './pods.ts';
+import {timelinePanel} from './timeline.ts';
+
+export const panels: Readonly<Record<PanelId, PanelDefinition>> = {
+	errors: errorsPanel,
+	alerts: alertsPanel,
+	pods: podsPanel,
+	deployments: deploymentsPanel,
+	events: eventsPanel,
+	nodes: nodesPanel,
+	db: dbPanel,
+	kafka: kafkaPanel,
+	timeline: timelinePanel,
+};

@@ -1,0 +1,58 @@
+import type {DeploymentRef} from '../../actions/mitigations.ts';
+import type {StoreState} from '../../engine/store.ts';
+import type {SourceId} from '../../model/index.ts';
+import type {TimelineState} from '../../timeline/timeline.ts';
+import type {PanelId} from '../panel-ids.ts';
+import type {Tone} from '../state.ts';
+
+/** What a selected row lets the keys act on. */
+export type Selection = {readonly kind: 'deployment'; readonly ref: DeploymentRef; readonly replicas: number};
+
+export interface PanelLine {
+	readonly key: string;
+	/** Already fitted to the panel's width. */
+	readonly text: string;
+	readonly tone?: Tone;
+	/** What `/` matches; the text when absent. */
+	readonly match?: string;
+	readonly selection?: Selection;
+}
+
+export interface PanelView {
+	/** One line beside the title: counts that matter at a glance. */
+	readonly summary: string;
+	readonly summaryTone?: Tone;
+	/** Column headings, fitted to the width. */
+	readonly header?: string;
+	readonly lines: readonly PanelLine[];
+	/** Shown when there are no lines (and no filter hides them). */
+	readonly empty: string;
+}
+
+export interface PanelContext {
+	readonly store: StoreState;
+	readonly timeline: TimelineState;
+	readonly now: number;
+	readonly problemsOnly: boolean;
+}
+
+/**
+ * A panel as data: which source it shows and how its rows look at a width.
+ * One generic component renders every panel, so focus, filter, cursor and
+ * source states behave the same everywhere.
+ */
+export interface PanelDefinition {
+	readonly id: PanelId;
+	readonly title: string;
+	/** The sources whose state (loading, error, stale…) the panel shows; none for the timeline. */
+	readonly sources: readonly SourceId[];
+	/** Newest at the bottom: the view follows the tail, the cursor counts from the end. */
+	readonly tail?: boolean;
+	view(context: PanelContext, width: number): PanelView;
+}
+
+/** The data of a panel's source, or null when there is none yet. */
+export function dataOf<K extends SourceId>(context: PanelContext, id: K) {
+	const slot = context.store.slots[id];
+	return slot.phase === 'not-configured' ? null : slot.data;
+}

@@ -1,0 +1,77 @@
+import {formatAge} from '../../format/duration.ts';
+import {sanitizeLine} from '../../format/sanitize.ts';
+import {formatHeader, formatRow} from '../../format/table.ts';
+import type {PodRow} from '../../model/index.ts';
+import type {Tone} from '../state.ts';
+import {fitColumns} from './columns.ts';
+import type {PanelDefinition} from './panel.ts';
+import {dataOf} from './panel.ts';
+
+const failing = /BackOff|Err|Error|OOMKilled|Failed|Evicted|Invalid|Unknown|NodeLost|DeadlineExceeded/;
+const waiting = /Pending|ContainerCreating|PodInitializing|Init:|Terminating|NotReady/;
+
+/** Healthy is what `kubectl get pods -A | grep -v Running` hides: Running with all containers ready, or Completed. */
+export function isProblemPod(pod: PodRow): boolean {
+	if (pod.status === 'Completed' || pod.status === 'Succeeded') return false;
+	if (pod.status !== 'Running') return true;
+	const [ready, total] = pod.ready.split('/').map(Number);
+	return ready !== total;
+}
+
+export function podTone(pod: PodRow): Tone | undefined {
+	if (failing.test(pod.status)) return 'error';
+	if (waiting.test(pod.status) || isProblemPod(pod)) return 'warn';
+	return undefined;
+}
+
+/** Problem pods first (failing before waiting), then by restarts, then by name. */
+function rank(pod: PodRow): number {
+	const tone = podTone(pod);
+	return tone === 'error' ? 0 : tone === 'warn' ? 1 : 2;
+}
+
+export const podsPanel: PanelDefinition = {
+	id: 'pods',
+	title: 'Pods',
+	sources: ['kubernetes'],
+	view(context, width) {
+		const data = dataOf(context, 'kubernetes');
+		const all = data?.pods ?? [];
+		const problems = all.filter(isProblemPod);
+		const shown = (context.problemsOnly ? problems : all).toSorted(
+			(a, b) => rank(a) - rank(b) || b.restarts - a.restarts || a.name.localeCompare(b.name),
+		);
+		const columns = fitColumns<PodRow>(
+			[
+				{header: 'NAME', width: 10, flex: true, value: (p) => sanitizeLine(p.name)},
+				{header: 'STATUS', width: 16, value: (p) => sanitizeLine(p.status)},
+				{header: 'READY', width: 5, optional: true, value: (p) => p.ready},
+				{
+					header: 'RESTARTS',
+					width: 12,
+					optional: true,
+					value: (p) =>
+						p.lastRestartAt !== null && p.restarts > 0
+							? `${p.restarts} (${formatAge(context.now - p.lastRestartAt)} ago)`
+							: String(p.restarts),
+				},
+				{header: 'AGE', width: 5, optional: true, value: (p) => (p.createdAt === null ? '-' : formatAge(context.now - p.createdAt))},
+				{header: 'NAMESPACE', width: 20, optional: true, value: (p) => sanitizeLine(p.namespace)},
+				{header: 'NODE', width: 12, optional: true, value: (p) => sanitizeLine(p.node ?? '<none>')},
+			],
+			width,
+		);
+		return {
+			summary: `${problems.length} problem${problems.length === 1 ? '' : 's'} / ${all.length} pods${context.problemsOnly ? '' : ' · all'}`,
+			summaryTone: problems.length > 0 ? 'warn' : 'ok',
+			header: formatHeader(columns),
+			lines: shown.map((pod) => ({
+				key: `${pod.namespace}/${pod.name}`,
+				text: formatRow(columns, pod),
+				tone: podTone(pod),
+				match: `${pod.namespace} ${pod.name} ${pod.status} ${pod.node ?? ''}`,
+			})),
+			empty: context.problemsOnly ? 'every pod is Running and ready' : 'no pods',
+		};
+	},
+};

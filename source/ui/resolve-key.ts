@@ -1,0 +1,43 @@
+import type {Command, CommandId, CommandScope} from './commands.ts';
+import {availableCommands} from './commands.ts';
+import type {PanelId} from './panel-ids.ts';
+import type {Overlay} from './state.ts';
+
+/** The scopes in force, most specific first: modal > focused panel > global. */
+export function activeScopes(overlay: Overlay, focus: PanelId): readonly CommandScope[] {
+	switch (overlay.kind) {
+		case 'confirm':
+			return ['confirm'];
+		case 'jump':
+		case 'filter':
+		case 'scale':
+			return ['prompt'];
+		case 'help':
+			return ['global'];
+		case 'none':
+			return [focus, 'panel', 'global'];
+	}
+}
+
+/** The command a key runs now, or null. The table decides; nothing else does. */
+export function resolveKey(
+	key: string,
+	overlay: Overlay,
+	focus: PanelId,
+	readOnly: boolean,
+): CommandId | null {
+	const commands = availableCommands(readOnly);
+	for (const scope of activeScopes(overlay, focus)) {
+		const command = commands.find((c: Command) => c.scope === scope && c.keys.includes(key));
+		if (command) return command.id;
+	}
+	return null;
+}
+
+/** Commands worth showing in the status bar right now. */
+export function statusBarCommands(overlay: Overlay, focus: PanelId, readOnly: boolean): readonly Command[] {
+	const commands = availableCommands(readOnly);
+	return activeScopes(overlay, focus).flatMap((scope) =>
+		commands.filter((c: Command) => c.scope === scope && c.hint !== undefined),
+	);
+}

@@ -1,0 +1,28 @@
+import {createContext, useContext} from 'react';
+import type {Mitigations} from '../actions/mitigations.ts';
+import type {Store} from '../engine/store.ts';
+import type {Timeline} from '../timeline/timeline.ts';
+
+/** Everything the UI talks to, handed down once from the CLI. */
+export interface AppServices {
+	readonly store: Store;
+	readonly timeline: Timeline;
+	readonly mitigations: Mitigations;
+	readonly readOnly: boolean;
+	readonly color: boolean;
+	/** Kubernetes context and namespace for the header ("all" for -A). */
+	readonly kubeContext: string | null;
+	readonly namespace: string | null;
+	readonly intervalMs: number;
+	readonly refresh: () => void;
+	readonly quit: () => void;
+	readonly now?: () => number;
+}
+
+export const ServicesContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+	const services = useContext(ServicesContext);
+	if (!services) throw new Error('useServices outside <ServicesContext>');
+	return services;
+}

@@ -1,0 +1,94 @@
+import type {Action} from '../actions/action.ts';
+import type {DeploymentRef} from '../actions/mitigations.ts';
+import type {PanelId} from './panel-ids.ts';
+import {panelIds} from './panel-ids.ts';
+
+export type Overlay =
+	| {readonly kind: 'none'}
+	| {readonly kind: 'help'}
+	| {readonly kind: 'jump'; readonly text: string}
+	| {readonly kind: 'filter'; readonly text: string}
+	| {readonly kind: 'scale'; readonly target: DeploymentRef; readonly current: number; readonly text: string}
+	| {readonly kind: 'confirm'; readonly action: Action};
+
+export type Tone = 'error' | 'warn' | 'ok' | 'dim' | 'accent';
+
+export interface UiState {
+	readonly focus: PanelId;
+	readonly zoomed: boolean;
+	readonly cursor: Readonly<Record<PanelId, number>>;
+	readonly filters: Readonly<Record<PanelId, string>>;
+	readonly overlay: Overlay;
+	/** Pods panel: only pods that are not Running/Completed and ready (the runbook's grep -v Running). */
+	readonly problemsOnly: boolean;
+	readonly message: {readonly text: string; readonly tone: Tone} | null;
+}
+
+const perPanel = <T>(value: T) => Object.fromEntries(panelIds.map((id) => [id, value])) as Record<PanelId, T>;
+
+export const initialUiState: UiState = {
+	focus: 'errors',
+	zoomed: false,
+	cursor: perPanel(0),
+	filters: perPanel(''),
+	overlay: {kind: 'none'},
+	problemsOnly: true,
+	message: null,
+};
+
+export type UiEvent =
+	| {readonly type: 'focus'; readonly panel: PanelId}
+	| {readonly type: 'focus-step'; readonly by: 1 | -1}
+	/** Moves the cursor; `rows` is how many rows the focused panel has now. */
+	| {readonly type: 'move'; readonly to: 'up' | 'down' | 'top' | 'bottom' | 'page-up' | 'page-down'; readonly rows: number; readonly page: number}
+	| {readonly type: 'overlay'; readonly overlay: Overlay}
+	| {readonly type: 'filter'; readonly text: string}
+	| {readonly type: 'toggle-zoom'}
+	| {readonly type: 'toggle-problems'}
+	| {readonly type: 'message'; readonly text: string; readonly tone: Tone}
+	/** Escape: the innermost thing that is open closes. */
+	| {readonly type: 'clear'};
+
+export function reduceUi(state: UiState, event: UiEvent): UiState {
+	switch (event.type) {
+		case 'focus':
+			return {...state, focus: event.panel, overlay: {kind: 'none'}};
+		case 'focus-step': {
+			const index = panelIds.indexOf(state.focus);
+			const next = panelIds[(index + event.by + panelIds.length) % panelIds.length] ?? state.focus;
+			return {...state, focus: next};
+		}
+		case 'move': {
+			const current = Math.min(state.cursor[state.focus], Math.max(0, event.rows - 1));
+			const last = Math.max(0, event.rows - 1);
+			const target = {
+				up: current - 1,
+				down: current + 1,
+				top: 0,
+				bottom: last,
+				'page-up': current - event.page,
+				'page-down': current + event.page,
+			}[event.to];
+			return {...state, cursor: {...state.cursor, [state.focus]: Math.max(0, Math.min(last, target))}};
+		}
+		case 'overlay':
+			return {...state, overlay: event.overlay};
+		case 'filter':
+			return {
+				...state,
+				filters: {...state.filters, [state.focus]: event.text},
+				cursor: {...state.cursor, [state.focus]: 0},
+			};
+		case 'toggle-zoom':
+			return {...state, zoomed: !state.zoomed};
+		case 'toggle-problems':
+			return {...state, problemsOnly: !state.problemsOnly, cursor: {...state.cursor, pods: 0}};
+		case 'message':
+			return {...state, message: {text: event.text, tone: event.tone}};
+		case 'clear':
+			if (state.overlay.kind !== 'none') return {...state, overlay: {kind: 'none'}};
+			if (state.filters[state.focus] !== '') return reduceUi(state, {type: 'filter', text: ''});
+			if (state.zoomed) return {...state, zoomed: false};
+			return {...state, message: null};
+	}
+}

@@ -1,0 +1,198 @@
+import type {Key} from 'ink';
+import {type Dispatch, useCallback, useRef} from 'react';
+import type {Action} from '../actions/action.ts';
+import {runAction} from '../actions/run-action.ts';
+import type {VisiblePanel} from './app.tsx';
+import type {CommandId} from './commands.ts';
+import {completeJump, resolveJump} from './jump.ts';
+import type {Layout} from './layout.ts';
+import {type PanelId, panelIds} from './panel-ids.ts';
+import {panels} from './panels/index.ts';
+import type {Selection} from './panels/panel.ts';
+import {resolveKey} from './resolve-key.ts';
+import {useServices} from './services.ts';
+import type {UiEvent, UiState} from './state.ts';
+
+type Visible = Readonly<Record<PanelId, VisiblePanel>>;
+
+function pageSize(layout: Layout, focus: PanelId): number {
+	if (layout.kind === 'zoom') return Math.max(1, layout.box.height - 2);
+	if (layout.kind === 'grid') return Math.max(1, (layout.rows.flat().find((b) => b.id === focus)?.height ?? 3) - 2);
+	return 1;
+}
+
+/**
+ * Turns key presses into UI events and actions. The command table decides
+ * which command a key is; this only says what each command does.
+ */
+export function useCommandHandler(ui: UiState, dispatch: Dispatch<UiEvent>, visible: Visible, layout: Layout) {
+	const services = useServices();
+	const running = useRef(false);
+	const actionsSignal = useRef(new AbortController());
+
+	const selection = (): Selection | undefined => {
+		const {lines} = visible[ui.focus];
+		const cursor = Math.min(ui.cursor[ui.focus], Math.max(0, lines.length - 1));
+		const index = panels[ui.focus].tail ? lines.length - 1 - cursor : cursor;
+		return lines[index]?.selection;
+	};
+
+	const offer = async (build: () => Action | undefined, missing: string) => {
+		const action = build();
+		if (!action) {
+			dispatch({type: 'message', text: missing, tone: 'warn'});
+			return;
+		}
+		if (action.checkPermission) {
+			const permission = await action.checkPermission(actionsSignal.current.signal);
+			if (!permission.allowed) {
+				dispatch({type: 'message', text: `${action.title}: not allowed · ${permission.reason}`, tone: 'error'});
+				return;
+			}
+		}
+		dispatch({type: 'overlay', overlay: {kind: 'confirm', action}});
+	};
+
+	const run = (command: CommandId, key: string | null) => {
+		const {mitigations} = services;
+		const selected = selection();
+		const move = (to: 'up' | 'down' | 'top' | 'bottom' | 'page-up' | 'page-down') => {
+			// Tail panels count the cursor from the bottom, so the keys keep their visual meaning.
+			const flip = {up: 'down', down: 'up', top: 'bottom', bottom: 'top', 'page-up': 'page-down', 'page-down': 'page-up'} as const;
+			dispatch({type: 'move', to: panels[ui.focus].tail ? flip[to] : to, rows: visible[ui.focus].lines.length, page: pageSize(layout, ui.focus)});
+		};
+		switch (command) {
+			case 'quit':
+				services.quit();
+				return;
+			case 'help':
+				dispatch({type: 'overlay', overlay: ui.overlay.kind === 'help' ? {kind: 'none'} : {kind: 'help'}});
+				return;
+			case 'jump':
+				dispatch({type: 'overlay', overlay: {kind: 'jump', text: ''}});
+				return;
+			case 'focus-next':
+				dispatch({type: 'focus-step', by: 1});
+				return;
+			case 'focus-previous':
+				dispatch({type: 'focus-step', by: -1});
+				return;
+			case 'focus-number': {
+				const panel = panelIds[Number(key) - 1];
+				if (panel) dispatch({type: 'focus', panel});
+				return;
+			}
+			case 'refresh':
+				services.refresh();
+				dispatch({type: 'message', text: 'refreshing every source', tone: 'dim'});
+				return;
+			case 'down':
+			case 'up':
+			case 'top':
+			case 'bottom':
+			case 'page-down':
+			case 'page-up':
+				move(command);
+				return;
+			case 'filter':
+				dispatch({type: 'overlay', overlay: {kind: 'filter', text: ui.filters[ui.focus]}});
+				return;
+			case 'zoom':
+				dispatch({type: 'toggle-zoom'});
+				return;
+			case 'clear':
+				dispatch({type: 'clear'});
+				return;
+			case 'toggle-problems':
+				dispatch({type: 'toggle-problems'});
+				return;
+			case 'restart':
+				void offer(
+					() =>
+						selected?.kind === 'deployment' ? mitigations.restartDeployment?.(selected.ref) : undefined,
+					selected ? 'restart is not available here' : 'select a deployment first',
+				);
+				return;
+			case 'scale':
+				if (selected?.kind !== 'deployment' || !mitigations.scaleDeployment) {
+					dispatch({type: 'message', text: selected ? 'scale is not available here' : 'select a deployment first', tone: 'warn'});
+					return;
+				}
+				dispatch({type: 'overlay', overlay: {kind: 'scale', target: selected.ref, current: selected.replicas, text: String(selected.replicas)}});
+				return;
+			case 'confirm': {
+				if (ui.overlay.kind !== 'confirm' || running.current) return;
+				const {action} = ui.overlay;
+				// Closed before anything runs: a held or repeated `y` finds no dialog.
+				dispatch({type: 'overlay', overlay: {kind: 'none'}});
+				running.current = true;
+				dispatch({type: 'message', text: `${action.title} ${action.target.object}…`, tone: 'dim'});
+				void runAction(action, services.timeline, actionsSignal.current.signal).then((outcome) => {
+					running.current = false;
+					dispatch({
+						type: 'message',
+						text: `${outcome.ok ? '✓' : '✗'} ${action.title} ${action.target.object}: ${outcome.message}`,
+						tone: outcome.ok ? 'ok' : 'error',
+					});
+				});
+				return;
+			}
+			case 'cancel':
+			case 'dismiss':
+				if (ui.overlay.kind === 'filter') dispatch({type: 'filter', text: ''});
+				dispatch({type: 'overlay', overlay: {kind: 'none'}});
+				return;
+			case 'submit':
+				submit();
+				return;
+			case 'complete':
+				if (ui.overlay.kind === 'jump') dispatch({type: 'overlay', overlay: {...ui.overlay, text: completeJump(ui.overlay.text)}});
+				return;
+		}
+	};
+
+	const submit = () => {
+		const {overlay} = ui;
+		if (overlay.kind === 'jump') {
+			const panel = resolveJump(overlay.text);
+			if (panel) dispatch({type: 'focus', panel});
+			else dispatch({type: 'message', text: `no panel named "${overlay.text}" (try ${jumpCompletions()})`, tone: 'warn'});
+			dispatch({type: 'overlay', overlay: {kind: 'none'}});
+		} else if (overlay.kind === 'filter') {
+			dispatch({type: 'overlay', overlay: {kind: 'none'}});
+		} else if (overlay.kind === 'scale') {
+			const replicas = Number(overlay.text);
+			if (!/^\d+$/.test(overlay.text.trim()) || !Number.isSafeInteger(replicas)) {
+				dispatch({type: 'message', text: `replicas must be a whole number ≥ 0, not "${overlay.text}"`, tone: 'error'});
+				return;
+			}
+			void offer(() => services.mitigations.scaleDeployment?.(overlay.target, replicas), 'scale is not available here');
+		}
+	};
+
+	const edit = (input: string, key: Key) => {
+		const {overlay} = ui;
+		if (overlay.kind !== 'jump' && overlay.kind !== 'filter' && overlay.kind !== 'scale') return;
+		let text = overlay.text;
+		if (key.backspace || key.delete) text = text.slice(0, -1);
+		else if (!key.ctrl && !key.meta) text += input.replace(/[^\P{C}]/gu, '');
+		else return;
+		if (overlay.kind === 'filter') dispatch({type: 'filter', text});
+		dispatch({type: 'overlay', overlay: {...overlay, text}});
+	};
+
+	return useCallback(
+		(input: string, key: Key, name: string | null) => {
+			const command = name === null ? null : resolveKey(name, ui.overlay, ui.focus, services.readOnly);
+			if (command) run(command, name);
+			else if (ui.overlay.kind === 'jump' || ui.overlay.kind === 'filter' || ui.overlay.kind === 'scale') edit(input, key);
+		},
+		// The handler is rebuilt each render; it closes over the current state on purpose.
+		// biome-ignore lint/correctness/useExhaustiveDependencies: see above
+		[ui, visible, layout, services],
+	);
+}
+
+function jumpCompletions(): string {
+	return panelIds.map((id) => `:${id === 'deployments' ? 'deploy' : id}`).join(' ');
+}
