@@ -1,0 +1,31 @@
+export {
+	type ConfiguredContext,
+	type IntegrationId,
+	integrationConfigured,
+	integrationHint,
+	notConfiguredHint,
+	sourceConfigured,
+} from './configured.ts';
+export * from './defaults.ts';
+export {environmentVariables} from './env.ts';
+export {ConfigError, type ConfigIssue} from './errors.ts';
+export {type LoadedConfig, type LoadOptions, loadConfig} from './load.ts';
+export {type ParseOptions, parseConfig} from './parse.ts';
+export {defaultConfigPath} from './paths.ts';
+export {
+	allServicesQueries,
+	defaultQueries,
+	type QueryLabels,
+	type ServiceQueries,
+	serviceQueries,
+} from './queries.ts';
+export {redactConfig, redactUrl, scrubSecrets, secretValues} from './redact.ts';
+export {
+	type Config,
+	type ConfigInput,
+	configSchema,
+	type HealthCheckConfig,
+	type KafkaConfig,
+	type PostgresConfig,
+	type PrometheusConfig,
+} from './schema.ts';

@@ -1,0 +1,136 @@
+import {z} from 'zod';
+import {kafkaDefaults, postgresDefaults, prometheusDefaults} from './defaults.ts';
+import {
+	broker,
+	httpUrl,
+	labelName,
+	nonEmpty,
+	port,
+	positiveInt,
+	positiveNumber,
+	promDuration,
+	regexSource,
+	urlOf,
+} from './fields.ts';
+
+/** Schemas of the sections that configure a data source. */
+
+const uniqueNames = (items: readonly {name: string}[], context: z.RefinementCtx): void => {
+	const seen = new Set<string>();
+	for (const [index, item] of items.entries()) {
+		if (seen.has(item.name)) {
+			context.addIssue({code: 'custom', message: 'duplicate name', path: [index, 'name']});
+		}
+		seen.add(item.name);
+	}
+};
+
+export const kubernetesSchema = z
+	.strictObject({
+		// A path, or a list of paths joined with ':' exactly like KUBECONFIG.
+		kubeconfig: nonEmpty().optional(),
+		context: nonEmpty().optional(),
+		namespaces: z.array(nonEmpty()).optional(),
+		allNamespaces: z.boolean().default(false),
+	})
+	.superRefine((value, context) => {
+		if (value.allNamespaces && value.namespaces !== undefined) {
+			context.addIssue({
+				code: 'custom',
+				message: 'cannot be combined with allNamespaces: true; choose one',
+				path: ['namespaces'],
+			});
+		}
+	});
+
+const serviceQueriesSchema = z.strictObject({
+	name: nonEmpty(),
+	errorRatio: nonEmpty().optional(),
+	requestRate: nonEmpty().optional(),
+	p99: nonEmpty().optional(),
+});
+
+export const prometheusSchema = z.strictObject({
+	url: httpUrl().optional(),
+	serviceLabel: labelName().default(prometheusDefaults.serviceLabel),
+	statusLabel: labelName().default(prometheusDefaults.statusLabel),
+	errorThreshold: z
+		.number()
+		.gt(0, {error: 'must be a ratio between 0 and 1 (0.01 = 1 %)'})
+		.lte(1, {error: 'must be a ratio between 0 and 1 (0.01 = 1 %)'})
+		.default(prometheusDefaults.errorThreshold),
+	window: promDuration().default(prometheusDefaults.window),
+	services: z.array(serviceQueriesSchema).superRefine(uniqueNames).optional(),
+});
+
+export const alertmanagerSchema = z.strictObject({
+	url: httpUrl().optional(),
+});
+
+export const sslModes = [
+	'disable',
+	'allow',
+	'prefer',
+	'require',
+	'verify-ca',
+	'verify-full',
+] as const;
+
+// `url` is the base; host, port, user, password, database and sslmode override its parts.
+export const postgresSchema = z.strictObject({
+	url: urlOf(['postgres:', 'postgresql:']).optional(),
+	host: nonEmpty().optional(),
+	port: port().optional(),
+	user: nonEmpty().optional(),
+	password: z.string().optional(),
+	database: nonEmpty().optional(),
+	sslmode: z.enum(sslModes).optional(),
+	statementTimeoutMs: positiveInt().default(postgresDefaults.statementTimeoutMs),
+	longQuerySeconds: positiveNumber().default(postgresDefaults.longQuerySeconds),
+	idleMinutes: positiveNumber().default(postgresDefaults.idleMinutes),
+});
+
+export const redisSchema = z.strictObject({
+	url: urlOf(['redis:', 'rediss:']).optional(),
+	password: z.string().optional(),
+});
+
+const kafkaTlsSchema = z.strictObject({
+	ca: nonEmpty().optional(),
+	cert: nonEmpty().optional(),
+	key: nonEmpty().optional(),
+	rejectUnauthorized: z.boolean().optional(),
+});
+
+export const saslMechanisms = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
+
+export const kafkaSchema = z.strictObject({
+	brokers: z.array(broker()).optional(),
+	clientId: nonEmpty().default(kafkaDefaults.clientId),
+	ssl: z.union([z.boolean(), kafkaTlsSchema]).optional(),
+	sasl: z
+		.strictObject({
+			mechanism: z.enum(saslMechanisms),
+			username: nonEmpty(),
+			password: z.string(),
+		})
+		.optional(),
+	// Only consumer groups whose id matches are shown.
+	groups: regexSource().optional(),
+});
+
+export const healthSchema = z
+	.array(
+		z.strictObject({
+			name: nonEmpty(),
+			url: httpUrl(),
+			timeoutMs: positiveInt().optional(),
+			expectStatus: z
+				.number()
+				.int({error: 'expected an HTTP status code from 100 to 599'})
+				.min(100, {error: 'expected an HTTP status code from 100 to 599'})
+				.max(599, {error: 'expected an HTTP status code from 100 to 599'})
+				.optional(),
+		}),
+	)
+	.superRefine(uniqueNames);
