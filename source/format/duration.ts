@@ -5,7 +5,8 @@ export function formatAge(ms: number): string {
 	const minutes = Math.floor(seconds / 60);
 	if (minutes < 60) return `${minutes}m`;
 	const hours = Math.floor(minutes / 60);
-	if (hours < 24) return minutes % 60 === 0 || hours >= 8 ? `${hours}h` : `${hours}h${minutes % 60}m`;
+	if (hours < 24)
+		return minutes % 60 === 0 || hours >= 8 ? `${hours}h` : `${hours}h${minutes % 60}m`;
 	const days = Math.floor(hours / 24);
 	return days < 8 && hours % 24 !== 0 ? `${days}d${hours % 24}h` : `${days}d`;
 }

@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 
 /** Pads or cuts `text` to exactly `width` terminal cells (wide characters count double). */
-export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+export function fitWidth(text: string, width: number, align: 'left' | 'right' = 'left'): string {
 	if (width <= 0) return '';
 	const cells = stringWidth(text);
 	if (cells === width) return text;
@@ -29,9 +29,9 @@ export interface Column<Row> {
 
 /** One row of fixed-width cells separated by a space. */
 export function formatRow<Row>(columns: readonly Column<Row>[], row: Row): string {
-	return columns.map((c) => fit(c.value(row), c.width, c.align)).join(' ');
+	return columns.map((c) => fitWidth(c.value(row), c.width, c.align)).join(' ');
 }
 
 export function formatHeader<Row>(columns: readonly Column<Row>[]): string {
-	return columns.map((c) => fit(c.header, c.width, c.align)).join(' ');
+	return columns.map((c) => fitWidth(c.header, c.width, c.align)).join(' ');
 }

@@ -10,12 +10,12 @@ import {TooSmall} from './components/too-small.tsx';
 import {useNow, useStoreState, useTimelineState} from './hooks/use-sources.ts';
 import {jumpCompletions} from './jump.ts';
 import {keyName} from './keys.ts';
-import {computeLayout, type PanelBox as Box_} from './layout.ts';
+import {type PanelBox as Box_, computeLayout} from './layout.ts';
 import {panelIds} from './panel-ids.ts';
 import {panels} from './panels/index.ts';
 import type {PanelLine, PanelView} from './panels/panel.ts';
-import {useCommandHandler} from './use-command-handler.ts';
 import {initialUiState, reduceUi, type UiState} from './state.ts';
+import {useCommandHandler} from './use-command-handler.ts';
 
 export interface AppProps {
 	/** Fixed size for tests; the terminal's size otherwise. */
@@ -42,22 +42,20 @@ export function App({size, initialUi}: AppProps) {
 	const store = useStoreState();
 	const timeline = useTimelineState();
 	const now = useNow();
-	const layout = computeLayout(columns, rows, ui.zoomed ? ui.focus : null);
-
-	const widthOf = (id: (typeof panelIds)[number]): Box_ | undefined =>
-		layout.kind === 'zoom' ? (layout.box.id === id ? layout.box : undefined) : layout.kind === 'grid' ? layout.rows.flat().find((b) => b.id === id) : undefined;
+	const zoomed = ui.zoomed ? ui.focus : null;
+	const layout = useMemo(() => computeLayout(columns, rows, zoomed), [columns, rows, zoomed]);
 
 	const visible = useMemo(() => {
+		const boxes =
+			layout.kind === 'zoom' ? [layout.box] : layout.kind === 'grid' ? layout.rows.flat() : [];
 		const result = {} as Record<(typeof panelIds)[number], VisiblePanel>;
 		for (const id of panelIds) {
-			const box = widthOf(id);
-			const view = panels[id].view({store, timeline, now, problemsOnly: ui.problemsOnly}, box?.width ?? columns);
+			const width = boxes.find((b) => b.id === id)?.width ?? columns;
+			const view = panels[id].view({store, timeline, now, problemsOnly: ui.problemsOnly}, width);
 			result[id] = {view, lines: applyFilter(view.lines, ui.filters[id])};
 		}
 		return result;
-		// widthOf depends only on layout, which depends on the values below.
-		// biome-ignore lint/correctness/useExhaustiveDependencies: see above
-	}, [store, timeline, now, ui.problemsOnly, ui.filters, columns, rows, ui.zoomed, ui.focus]);
+	}, [layout, store, timeline, now, ui.problemsOnly, ui.filters, columns]);
 
 	const handle = useCommandHandler(ui, dispatch, visible, layout);
 	const lastKeyAt = useRef(0);
@@ -106,8 +104,8 @@ export function App({size, initialUi}: AppProps) {
 	} else {
 		body = (
 			<Box flexDirection="column" height={bodyHeight}>
-				{layout.rows.map((row, r) => (
-					<Box key={r} flexDirection="row" columnGap={1}>
+				{layout.rows.map((row) => (
+					<Box key={row.map((b) => b.id).join()} flexDirection="row" columnGap={1}>
 						{row.map(renderBox)}
 					</Box>
 				))}
@@ -115,13 +113,18 @@ export function App({size, initialUi}: AppProps) {
 		);
 	}
 
-	const prompting = ui.overlay.kind === 'jump' || ui.overlay.kind === 'filter' || ui.overlay.kind === 'scale';
+	const prompting =
+		ui.overlay.kind === 'jump' || ui.overlay.kind === 'filter' || ui.overlay.kind === 'scale';
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			<Header timeline={timeline} now={now} width={columns} />
 			{body}
 			{prompting ? (
-				<PromptLine overlay={ui.overlay} completions={ui.overlay.kind === 'jump' ? jumpCompletions(ui.overlay.text) : []} width={columns} />
+				<PromptLine
+					overlay={ui.overlay}
+					completions={ui.overlay.kind === 'jump' ? jumpCompletions(ui.overlay.text) : []}
+					width={columns}
+				/>
 			) : (
 				<StatusBar ui={ui} focus={ui.focus} width={columns} />
 			)}

@@ -4,7 +4,9 @@ import {type PanelId, panelAliases, panelIds} from './panel-ids.ts';
 export function jumpCompletions(text: string): string[] {
 	const typed = text.trim().toLowerCase();
 	const names = panelIds.flatMap((id) => panelAliases[id]);
-	return names.filter((name) => name.startsWith(typed)).toSorted((a, b) => a.length - b.length || a.localeCompare(b));
+	return names
+		.filter((name) => name.startsWith(typed))
+		.toSorted((a, b) => a.length - b.length || a.localeCompare(b));
 }
 
 /** The panel a `:` command names: an exact alias, or a prefix that names one panel only. */
@@ -13,7 +15,9 @@ export function resolveJump(text: string): PanelId | null {
 	if (typed === '') return null;
 	const exact = panelIds.find((id) => panelAliases[id].includes(typed));
 	if (exact) return exact;
-	const candidates = new Set(panelIds.filter((id) => panelAliases[id].some((name) => name.startsWith(typed))));
+	const candidates = new Set(
+		panelIds.filter((id) => panelAliases[id].some((name) => name.startsWith(typed))),
+	);
 	return candidates.size === 1 ? ([...candidates][0] ?? null) : null;
 }
 

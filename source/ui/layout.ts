@@ -27,7 +27,10 @@ export const chromeRows = 3;
 
 /** Splits `total` into `parts` sizes that differ by at most one and add up. */
 function split(total: number, parts: number): number[] {
-	return Array.from({length: parts}, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
+	return Array.from(
+		{length: parts},
+		(_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0),
+	);
 }
 
 export function computeLayout(columns: number, rows: number, zoomed: PanelId | null): Layout {
@@ -39,6 +42,8 @@ export function computeLayout(columns: number, rows: number, zoomed: PanelId | n
 	const heights = split(body, gridOrder.length);
 	return {
 		kind: 'grid',
-		rows: gridOrder.map((ids, r) => ids.map((id, c) => ({id, width: widths[c]!, height: heights[r]!}))),
+		rows: gridOrder.map((ids, r) =>
+			ids.map((id, c) => ({id, width: widths[c]!, height: heights[r]!})),
+		),
 	};
 }

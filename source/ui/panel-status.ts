@@ -20,7 +20,10 @@ export function panelStatus(
 	now: number,
 	intervalMs: number,
 ): {status: SourceStatus; source: SourceId} | null {
-	const statuses = sources.map((source) => ({source, status: sourceStatus(state.slots[source], now, intervalMs)}));
+	const statuses = sources.map((source) => ({
+		source,
+		status: sourceStatus(state.slots[source], now, intervalMs),
+	}));
 	const configured = statuses.filter((s) => s.status.kind !== 'not-configured');
 	const pool = configured.length > 0 ? configured : statuses;
 	return pool.toSorted((a, b) => severity[b.status.kind] - severity[a.status.kind])[0] ?? null;

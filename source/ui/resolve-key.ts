@@ -35,7 +35,11 @@ export function resolveKey(
 }
 
 /** Commands worth showing in the status bar right now. */
-export function statusBarCommands(overlay: Overlay, focus: PanelId, readOnly: boolean): readonly Command[] {
+export function statusBarCommands(
+	overlay: Overlay,
+	focus: PanelId,
+	readOnly: boolean,
+): readonly Command[] {
 	const commands = availableCommands(readOnly);
 	return activeScopes(overlay, focus).flatMap((scope) =>
 		commands.filter((c: Command) => c.scope === scope && c.hint !== undefined),

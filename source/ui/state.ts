@@ -8,7 +8,14 @@ export type Overlay =
 	| {readonly kind: 'help'}
 	| {readonly kind: 'jump'; readonly text: string}
 	| {readonly kind: 'filter'; readonly text: string}
-	| {readonly kind: 'scale'; readonly target: DeploymentRef; readonly current: number; readonly text: string}
+	| {
+			readonly kind: 'scale';
+			readonly target: DeploymentRef;
+			readonly current: number;
+			readonly text: string;
+			/** Why the last input was refused; the prompt stays open to fix it. */
+			readonly error?: string;
+	  }
 	| {readonly kind: 'confirm'; readonly action: Action};
 
 export type Tone = 'error' | 'warn' | 'ok' | 'dim' | 'accent';
@@ -24,7 +31,8 @@ export interface UiState {
 	readonly message: {readonly text: string; readonly tone: Tone} | null;
 }
 
-const perPanel = <T>(value: T) => Object.fromEntries(panelIds.map((id) => [id, value])) as Record<PanelId, T>;
+const perPanel = <T>(value: T) =>
+	Object.fromEntries(panelIds.map((id) => [id, value])) as Record<PanelId, T>;
 
 export const initialUiState: UiState = {
 	focus: 'errors',
@@ -40,7 +48,12 @@ export type UiEvent =
 	| {readonly type: 'focus'; readonly panel: PanelId}
 	| {readonly type: 'focus-step'; readonly by: 1 | -1}
 	/** Moves the cursor; `rows` is how many rows the focused panel has now. */
-	| {readonly type: 'move'; readonly to: 'up' | 'down' | 'top' | 'bottom' | 'page-up' | 'page-down'; readonly rows: number; readonly page: number}
+	| {
+			readonly type: 'move';
+			readonly to: 'up' | 'down' | 'top' | 'bottom' | 'page-up' | 'page-down';
+			readonly rows: number;
+			readonly page: number;
+	  }
 	| {readonly type: 'overlay'; readonly overlay: Overlay}
 	| {readonly type: 'filter'; readonly text: string}
 	| {readonly type: 'toggle-zoom'}
@@ -69,7 +82,10 @@ export function reduceUi(state: UiState, event: UiEvent): UiState {
 				'page-up': current - event.page,
 				'page-down': current + event.page,
 			}[event.to];
-			return {...state, cursor: {...state.cursor, [state.focus]: Math.max(0, Math.min(last, target))}};
+			return {
+				...state,
+				cursor: {...state.cursor, [state.focus]: Math.max(0, Math.min(last, target))},
+			};
 		}
 		case 'overlay':
 			return {...state, overlay: event.overlay};

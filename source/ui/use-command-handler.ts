@@ -1,5 +1,5 @@
 import type {Key} from 'ink';
-import {type Dispatch, useCallback, useRef} from 'react';
+import {type Dispatch, useRef} from 'react';
 import type {Action} from '../actions/action.ts';
 import {runAction} from '../actions/run-action.ts';
 import type {VisiblePanel} from './app.tsx';
@@ -17,7 +17,8 @@ type Visible = Readonly<Record<PanelId, VisiblePanel>>;
 
 function pageSize(layout: Layout, focus: PanelId): number {
 	if (layout.kind === 'zoom') return Math.max(1, layout.box.height - 2);
-	if (layout.kind === 'grid') return Math.max(1, (layout.rows.flat().find((b) => b.id === focus)?.height ?? 3) - 2);
+	if (layout.kind === 'grid')
+		return Math.max(1, (layout.rows.flat().find((b) => b.id === focus)?.height ?? 3) - 2);
 	return 1;
 }
 
@@ -25,7 +26,12 @@ function pageSize(layout: Layout, focus: PanelId): number {
  * Turns key presses into UI events and actions. The command table decides
  * which command a key is; this only says what each command does.
  */
-export function useCommandHandler(ui: UiState, dispatch: Dispatch<UiEvent>, visible: Visible, layout: Layout) {
+export function useCommandHandler(
+	ui: UiState,
+	dispatch: Dispatch<UiEvent>,
+	visible: Visible,
+	layout: Layout,
+) {
 	const services = useServices();
 	const running = useRef(false);
 	const actionsSignal = useRef(new AbortController());
@@ -46,7 +52,11 @@ export function useCommandHandler(ui: UiState, dispatch: Dispatch<UiEvent>, visi
 		if (action.checkPermission) {
 			const permission = await action.checkPermission(actionsSignal.current.signal);
 			if (!permission.allowed) {
-				dispatch({type: 'message', text: `${action.title}: not allowed · ${permission.reason}`, tone: 'error'});
+				dispatch({
+					type: 'message',
+					text: `${action.title}: not allowed · ${permission.reason}`,
+					tone: 'error',
+				});
 				return;
 			}
 		}
@@ -58,15 +68,30 @@ export function useCommandHandler(ui: UiState, dispatch: Dispatch<UiEvent>, visi
 		const selected = selection();
 		const move = (to: 'up' | 'down' | 'top' | 'bottom' | 'page-up' | 'page-down') => {
 			// Tail panels count the cursor from the bottom, so the keys keep their visual meaning.
-			const flip = {up: 'down', down: 'up', top: 'bottom', bottom: 'top', 'page-up': 'page-down', 'page-down': 'page-up'} as const;
-			dispatch({type: 'move', to: panels[ui.focus].tail ? flip[to] : to, rows: visible[ui.focus].lines.length, page: pageSize(layout, ui.focus)});
+			const flip = {
+				up: 'down',
+				down: 'up',
+				top: 'bottom',
+				bottom: 'top',
+				'page-up': 'page-down',
+				'page-down': 'page-up',
+			} as const;
+			dispatch({
+				type: 'move',
+				to: panels[ui.focus].tail ? flip[to] : to,
+				rows: visible[ui.focus].lines.length,
+				page: pageSize(layout, ui.focus),
+			});
 		};
 		switch (command) {
 			case 'quit':
 				services.quit();
 				return;
 			case 'help':
-				dispatch({type: 'overlay', overlay: ui.overlay.kind === 'help' ? {kind: 'none'} : {kind: 'help'}});
+				dispatch({
+					type: 'overlay',
+					overlay: ui.overlay.kind === 'help' ? {kind: 'none'} : {kind: 'help'},
+				});
 				return;
 			case 'jump':
 				dispatch({type: 'overlay', overlay: {kind: 'jump', text: ''}});
@@ -109,16 +134,30 @@ export function useCommandHandler(ui: UiState, dispatch: Dispatch<UiEvent>, visi
 			case 'restart':
 				void offer(
 					() =>
-						selected?.kind === 'deployment' ? mitigations.restartDeployment?.(selected.ref) : undefined,
+						selected?.kind === 'deployment'
+							? mitigations.restartDeployment?.(selected.ref)
+							: undefined,
 					selected ? 'restart is not available here' : 'select a deployment first',
 				);
 				return;
 			case 'scale':
 				if (selected?.kind !== 'deployment' || !mitigations.scaleDeployment) {
-					dispatch({type: 'message', text: selected ? 'scale is not available here' : 'select a deployment first', tone: 'warn'});
+					dispatch({
+						type: 'message',
+						text: selected ? 'scale is not available here' : 'select a deployment first',
+						tone: 'warn',
+					});
 					return;
 				}
-				dispatch({type: 'overlay', overlay: {kind: 'scale', target: selected.ref, current: selected.replicas, text: String(selected.replicas)}});
+				dispatch({
+					type: 'overlay',
+					overlay: {
+						kind: 'scale',
+						target: selected.ref,
+						current: selected.replicas,
+						text: String(selected.replicas),
+					},
+				});
 				return;
 			case 'confirm': {
 				if (ui.overlay.kind !== 'confirm' || running.current) return;
@@ -146,7 +185,11 @@ export function useCommandHandler(ui: UiState, dispatch: Dispatch<UiEvent>, visi
 				submit();
 				return;
 			case 'complete':
-				if (ui.overlay.kind === 'jump') dispatch({type: 'overlay', overlay: {...ui.overlay, text: completeJump(ui.overlay.text)}});
+				if (ui.overlay.kind === 'jump')
+					dispatch({
+						type: 'overlay',
+						overlay: {...ui.overlay, text: completeJump(ui.overlay.text)},
+					});
 				return;
 		}
 	};
@@ -156,17 +199,31 @@ export function useCommandHandler(ui: UiState, dispatch: Dispatch<UiEvent>, visi
 		if (overlay.kind === 'jump') {
 			const panel = resolveJump(overlay.text);
 			if (panel) dispatch({type: 'focus', panel});
-			else dispatch({type: 'message', text: `no panel named "${overlay.text}" (try ${jumpCompletions()})`, tone: 'warn'});
+			else
+				dispatch({
+					type: 'message',
+					text: `no panel named "${overlay.text}" (try ${jumpCompletions()})`,
+					tone: 'warn',
+				});
 			dispatch({type: 'overlay', overlay: {kind: 'none'}});
 		} else if (overlay.kind === 'filter') {
 			dispatch({type: 'overlay', overlay: {kind: 'none'}});
 		} else if (overlay.kind === 'scale') {
 			const replicas = Number(overlay.text);
 			if (!/^\d+$/.test(overlay.text.trim()) || !Number.isSafeInteger(replicas)) {
-				dispatch({type: 'message', text: `replicas must be a whole number ≥ 0, not "${overlay.text}"`, tone: 'error'});
+				dispatch({
+					type: 'overlay',
+					overlay: {
+						...overlay,
+						error: `replicas must be a whole number ≥ 0, not "${overlay.text}"`,
+					},
+				});
 				return;
 			}
-			void offer(() => services.mitigations.scaleDeployment?.(overlay.target, replicas), 'scale is not available here');
+			void offer(
+				() => services.mitigations.scaleDeployment?.(overlay.target, replicas),
+				'scale is not available here',
+			);
 		}
 	};
 
@@ -178,19 +235,24 @@ export function useCommandHandler(ui: UiState, dispatch: Dispatch<UiEvent>, visi
 		else if (!key.ctrl && !key.meta) text += input.replace(/[^\P{C}]/gu, '');
 		else return;
 		if (overlay.kind === 'filter') dispatch({type: 'filter', text});
-		dispatch({type: 'overlay', overlay: {...overlay, text}});
+		dispatch({
+			type: 'overlay',
+			overlay: overlay.kind === 'scale' ? {...overlay, text, error: undefined} : {...overlay, text},
+		});
 	};
 
-	return useCallback(
-		(input: string, key: Key, name: string | null) => {
-			const command = name === null ? null : resolveKey(name, ui.overlay, ui.focus, services.readOnly);
-			if (command) run(command, name);
-			else if (ui.overlay.kind === 'jump' || ui.overlay.kind === 'filter' || ui.overlay.kind === 'scale') edit(input, key);
-		},
-		// The handler is rebuilt each render; it closes over the current state on purpose.
-		// biome-ignore lint/correctness/useExhaustiveDependencies: see above
-		[ui, visible, layout, services],
-	);
+	// Rebuilt each render on purpose: it reads the state of this render.
+	return (input: string, key: Key, name: string | null) => {
+		const command =
+			name === null ? null : resolveKey(name, ui.overlay, ui.focus, services.readOnly);
+		if (command) run(command, name);
+		else if (
+			ui.overlay.kind === 'jump' ||
+			ui.overlay.kind === 'filter' ||
+			ui.overlay.kind === 'scale'
+		)
+			edit(input, key);
+	};
 }
 
 function jumpCompletions(): string {

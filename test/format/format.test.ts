@@ -1,8 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {formatAge, formatClock, formatDuration} from '../../source/format/duration.ts';
-import {formatBytes, formatCount, formatPercent, formatSeconds} from '../../source/format/numbers.ts';
+import {
+	formatBytes,
+	formatCount,
+	formatPercent,
+	formatSeconds,
+} from '../../source/format/numbers.ts';
 import {sparkline} from '../../source/format/sparkline.ts';
-import {fit} from '../../source/format/table.ts';
+import {fitWidth} from '../../source/format/table.ts';
 
 describe('formatAge (kubectl style)', () => {
 	it.each([
@@ -67,11 +72,11 @@ describe('sparkline', () => {
 	});
 });
 
-describe('fit', () => {
+describe('fitWidth', () => {
 	it('pads and cuts to exact terminal cells, counting wide characters', () => {
-		expect(fit('abc', 5)).toBe('abc  ');
-		expect(fit('abc', 5, 'right')).toBe('  abc');
-		expect(fit('abcdef', 4)).toBe('abc…');
-		expect(fit('日本語', 4)).toBe('日… ');
+		expect(fitWidth('abc', 5)).toBe('abc  ');
+		expect(fitWidth('abc', 5, 'right')).toBe('  abc');
+		expect(fitWidth('abcdef', 4)).toBe('abc…');
+		expect(fitWidth('日本語', 4)).toBe('日… ');
 	});
 });

@@ -5,7 +5,11 @@ describe('sanitizeLine', () => {
 	it.each([
 		['colour codes', 'pod\u001b[31m-red\u001b[0m', 'pod-red'],
 		['a window title change (OSC)', 'x\u001b]0;owned\u0007y', 'xy'],
-		['an OSC 8 hyperlink ended by ST', 'a\u001b]8;;http://evil\u001b\\link\u001b]8;;\u001b\\b', 'alinkb'],
+		[
+			'an OSC 8 hyperlink ended by ST',
+			'a\u001b]8;;http://evil\u001b\\link\u001b]8;;\u001b\\b',
+			'alinkb',
+		],
 		['cursor movement and screen clearing', 'a\u001b[2J\u001b[Hb', 'ab'],
 		['8-bit CSI', 'a\u009b31mb', 'ab'],
 		['a device control string', 'a\u001bPq#0;2;0;0;0\u001b\\b', 'ab'],

@@ -22,7 +22,9 @@ describe('the command table', () => {
 		const none = {kind: 'none'} as const;
 		expect(resolveKey('r', none, 'deployments', false)).toBe('restart');
 		expect(resolveKey('r', none, 'pods', false)).toBeNull();
-		expect(resolveKey('escape', {kind: 'confirm', action: {} as never}, 'deployments', false)).toBe('cancel');
+		expect(resolveKey('escape', {kind: 'confirm', action: {} as never}, 'deployments', false)).toBe(
+			'cancel',
+		);
 		expect(resolveKey('q', {kind: 'jump', text: ''}, 'pods', false)).toBeNull();
 		expect(resolveKey('tab', {kind: 'jump', text: ''}, 'pods', false)).toBe('complete');
 		expect(resolveKey('tab', none, 'pods', false)).toBe('focus-next');
@@ -87,12 +89,16 @@ describe('layout', () => {
 		if (layout.kind !== 'grid') throw new Error(layout.kind);
 		const boxes = layout.rows.flat();
 		expect(boxes.map((b) => b.id).toSorted()).toEqual([...panelIds].toSorted());
-		for (const row of layout.rows) expect(row.reduce((w, b) => w + b.width, 0) + row.length - 1).toBe(80);
+		for (const row of layout.rows)
+			expect(row.reduce((w, b) => w + b.width, 0) + row.length - 1).toBe(80);
 		expect(layout.rows.reduce((h, row) => h + row[0]!.height, 0)).toBe(21);
 		expect(computeLayout(79, 24, null).kind).toBe('too-small');
 		expect(computeLayout(80, 23, null).kind).toBe('too-small');
 	});
 	it('gives a zoomed panel the whole body', () => {
-		expect(computeLayout(120, 40, 'pods')).toEqual({kind: 'zoom', box: {id: 'pods', width: 120, height: 37}});
+		expect(computeLayout(120, 40, 'pods')).toEqual({
+			kind: 'zoom',
+			box: {id: 'pods', width: 120, height: 37},
+		});
 	});
 });

@@ -10,15 +10,22 @@ import {Toned} from './tone.tsx';
 export function ConfirmDialog({action, width}: {action: Action; width: number}) {
 	const {target} = action;
 	return (
-		<Box flexDirection="column" borderStyle="round" borderColor="yellow" width={Math.min(width, 100)} paddingX={1}>
+		<Box
+			flexDirection="column"
+			borderStyle="round"
+			borderColor="yellow"
+			width={Math.min(width, 100)}
+			paddingX={1}
+		>
 			<Text bold wrap="truncate">
 				{action.title}?
 			</Text>
 			<Text wrap="truncate">
-				context {sanitizeLine(target.context ?? '-')} · namespace {sanitizeLine(target.namespace ?? '-')} · {sanitizeLine(target.object)}
+				context {sanitizeLine(target.context ?? '-')} · namespace{' '}
+				{sanitizeLine(target.namespace ?? '-')} · {sanitizeLine(target.object)}
 			</Text>
-			{(action.details ?? []).map((line, i) => (
-				<Text key={i} wrap="truncate">
+			{(action.details ?? []).map((line) => (
+				<Text key={line} wrap="truncate">
 					{sanitizeLine(line)}
 				</Text>
 			))}

@@ -6,7 +6,15 @@ import type {TimelineState} from '../../timeline/timeline.ts';
 import {useServices} from '../services.ts';
 import {Toned} from './tone.tsx';
 
-export function Header({timeline, now, width}: {timeline: TimelineState; now: number; width: number}) {
+export function Header({
+	timeline,
+	now,
+	width,
+}: {
+	timeline: TimelineState;
+	now: number;
+	width: number;
+}) {
 	const {kubeContext, namespace, readOnly} = useServices();
 	const incident = timeline.incident;
 	const utc = new Date(now).toISOString().slice(11, 19);
@@ -19,7 +27,10 @@ export function Header({timeline, now, width}: {timeline: TimelineState; now: nu
 		first = (
 			<Text wrap="truncate">
 				<Text bold>irtop </Text>
-				<Toned tone={incident.severity === 'P0' || incident.severity === 'P1' ? 'error' : 'warn'} bold>
+				<Toned
+					tone={incident.severity === 'P0' || incident.severity === 'P1' ? 'error' : 'warn'}
+					bold
+				>
 					{incident.severity}
 				</Toned>
 				<Text bold> {sanitizeLine(incident.title)}</Text>

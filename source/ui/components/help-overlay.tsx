@@ -1,17 +1,14 @@
 import {Box, Text} from 'ink';
+import {fitWidth} from '../../format/table.ts';
 import {availableCommands, type Command, type CommandScope} from '../commands.ts';
-import {fit} from '../../format/table.ts';
-import {panels} from '../panels/index.ts';
-import {isPanelId} from '../panel-ids.ts';
+import {scopeTitle} from '../scope-title.ts';
 import {useServices} from '../services.ts';
 import {Toned} from './tone.tsx';
 
-export function scopeTitle(scope: CommandScope): string {
-	if (scope === 'global') return 'Everywhere';
-	if (scope === 'panel') return 'In the focused panel';
-	if (scope === 'confirm') return 'In a confirmation';
-	if (scope === 'prompt') return 'In a prompt (: / s)';
-	return isPanelId(scope) ? `In ${panels[scope].title}` : scope;
+/** "1 2 … 9" reads as a range; Esc and Enter as people name them. */
+export function keysLabel(keys: readonly string[]): string {
+	if (keys.length > 3 && keys.every((k, i) => k === String(i + 1))) return `1-${keys.length}`;
+	return keys.map((k) => (k === 'escape' ? 'esc' : k)).join(' ');
 }
 
 /** Generated from the command table, so it can never drift from the keys. */
@@ -22,11 +19,16 @@ export function HelpOverlay({width, height}: {width: number; height: number}) {
 		groups.set(command.scope, [...(groups.get(command.scope) ?? []), command]);
 	}
 	const lines: {text: string; title?: boolean}[] = [];
+	const keyWidth = Math.min(
+		14,
+		Math.max(...[...groups.values()].flat().map((c) => keysLabel(c.keys).length)),
+	);
 	for (const [scope, list] of groups) {
 		lines.push({text: scopeTitle(scope), title: true});
 		for (const command of list) {
-			const keys = command.keys.map((k) => (k === 'escape' ? 'esc' : k)).join(' ');
-			lines.push({text: `  ${fit(keys, 22)} ${command.description}${command.mutating ? ' *' : ''}`});
+			lines.push({
+				text: ` ${fitWidth(keysLabel(command.keys), keyWidth)} ${command.description}${command.mutating ? ' *' : ''}`,
+			});
 		}
 	}
 	// Two columns when the screen is short, so the whole table fits at 80x24.
@@ -37,14 +39,21 @@ export function HelpOverlay({width, height}: {width: number; height: number}) {
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold wrap="truncate">
-				Keys{readOnly ? ' (read-only: mutating keys removed)' : ' (* asks for confirmation first)'} · esc or ? closes
+				Keys{readOnly ? ' (read-only: mutating keys removed)' : ' (* asks for confirmation first)'}{' '}
+				· esc or ? closes
 			</Text>
 			<Box flexDirection="row">
-				{Array.from({length: columns}, (_, c) => (
-					<Box key={c} flexDirection="column" width={columnWidth}>
-						{lines.slice(c * perColumn, (c + 1) * perColumn).map((line, i) => (
-							<Toned key={i} tone={line.title ? 'accent' : undefined} bold={line.title === true}>
-								{fit(line.text, columnWidth - 1)}
+				{Array.from({length: columns}, (_, c) =>
+					lines.slice(c * perColumn, (c + 1) * perColumn),
+				).map((slice) => (
+					<Box key={slice[0]?.text ?? 'empty'} flexDirection="column" width={columnWidth}>
+						{slice.map((line) => (
+							<Toned
+								key={`${line.title ? 'scope' : 'key'}:${line.text}`}
+								tone={line.title ? 'accent' : undefined}
+								bold={line.title === true}
+							>
+								{fitWidth(line.text, columnWidth - 1)}
 							</Toned>
 						))}
 					</Box>

@@ -1,13 +1,12 @@
 import {Box, Text} from 'ink';
 import {describeStatus} from '../../engine/source-slot.ts';
-import {fit} from '../../format/table.ts';
+import type {StoreState} from '../../engine/store.ts';
+import {fitWidth} from '../../format/table.ts';
 import {panelStatus} from '../panel-status.ts';
-import type {PanelDefinition, PanelView} from '../panels/panel.ts';
+import type {PanelDefinition, PanelLine, PanelView} from '../panels/panel.ts';
 import {useServices} from '../services.ts';
 import type {Tone} from '../state.ts';
 import {Toned} from './tone.tsx';
-import type {StoreState} from '../../engine/store.ts';
-import type {PanelLine} from '../panels/panel.ts';
 
 export interface PanelBoxProps {
 	readonly definition: PanelDefinition;
@@ -31,7 +30,13 @@ export function windowStart(selected: number, total: number, rows: number, tail:
 	return Math.max(0, Math.min(selected - rows + 1, total - rows)) || 0;
 }
 
-const statusTone: Record<string, Tone> = {error: 'error', stale: 'warn', loading: 'dim', 'not-configured': 'dim', ok: 'ok'};
+const statusTone: Record<string, Tone> = {
+	error: 'error',
+	stale: 'warn',
+	loading: 'dim',
+	'not-configured': 'dim',
+	ok: 'ok',
+};
 
 export function PanelBox(props: PanelBoxProps) {
 	const {definition, view, lines, focused, width, height, selected} = props;
@@ -45,16 +50,29 @@ export function PanelBox(props: PanelBoxProps) {
 	const statusText = status && status.kind !== 'ok' ? ` ${describeStatus(status)}` : '';
 	const summary = status?.kind === 'not-configured' || status?.kind === 'error' ? '' : view.summary;
 
-	let body: {text: string; tone?: Tone | undefined; selected?: boolean}[];
+	let body: {key: string; text: string; tone?: Tone | undefined; selected?: boolean}[];
 	if (status?.kind === 'not-configured' || (status?.kind === 'error' && view.lines.length === 0)) {
-		body = [{text: describeStatus(status), tone: status.kind === 'error' ? 'error' : 'dim'}];
+		body = [
+			{
+				key: 'status',
+				text: describeStatus(status),
+				tone: status.kind === 'error' ? 'error' : 'dim',
+			},
+		];
 	} else if (status?.kind === 'loading') {
-		body = [{text: 'loading…', tone: 'dim'}];
+		body = [{key: 'loading', text: 'loading…', tone: 'dim'}];
 	} else if (lines.length === 0) {
-		body = [{text: props.filter ? `nothing matches /${props.filter}` : view.empty, tone: 'dim'}];
+		body = [
+			{
+				key: 'empty',
+				text: props.filter ? `nothing matches /${props.filter}` : view.empty,
+				tone: 'dim',
+			},
+		];
 	} else {
 		const start = windowStart(selected, lines.length, bodyRows, definition.tail === true);
 		body = lines.slice(start, start + bodyRows).map((line, i) => ({
+			key: line.key,
 			text: line.text,
 			tone: line.tone,
 			selected: focused && start + i === selected,
@@ -69,12 +87,19 @@ export function PanelBox(props: PanelBoxProps) {
 				</Text>
 				<Toned tone={view.summaryTone}>{summary ? ` ${summary}` : ''}</Toned>
 				<Toned tone="accent">{filter}</Toned>
-				<Toned tone={status ? statusTone[status.kind] : undefined}>{fit(statusText, Math.max(0, width - title.length - summary.length - filter.length - 1)).trimEnd()}</Toned>
+				<Toned tone={status ? statusTone[status.kind] : undefined}>
+					{fitWidth(
+						statusText,
+						Math.max(0, width - title.length - summary.length - filter.length - 1),
+					).trimEnd()}
+				</Toned>
 			</Text>
-			{view.header && bodyRows > 0 ? <Toned tone="dim">{fit(view.header, width)}</Toned> : null}
-			{body.slice(0, bodyRows).map((line, i) => (
-				<Toned key={i} tone={line.tone} inverse={line.selected === true}>
-					{fit(line.text, width)}
+			{view.header && bodyRows > 0 ? (
+				<Toned tone="dim">{fitWidth(view.header, width)}</Toned>
+			) : null}
+			{body.slice(0, bodyRows).map((line) => (
+				<Toned key={line.key} tone={line.tone} inverse={line.selected === true}>
+					{fitWidth(line.text, width)}
 				</Toned>
 			))}
 		</Box>

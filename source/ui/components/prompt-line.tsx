@@ -1,10 +1,18 @@
 import {Text} from 'ink';
-import {fit} from '../../format/table.ts';
+import {fitWidth} from '../../format/table.ts';
 import type {Overlay} from '../state.ts';
 import {Toned} from './tone.tsx';
 
 /** The one-line prompt of `:`, `/` and the scale input, drawn over the status bar. */
-export function PromptLine({overlay, completions, width}: {overlay: Overlay; completions: readonly string[]; width: number}) {
+export function PromptLine({
+	overlay,
+	completions,
+	width,
+}: {
+	overlay: Overlay;
+	completions: readonly string[];
+	width: number;
+}) {
 	if (overlay.kind !== 'jump' && overlay.kind !== 'filter' && overlay.kind !== 'scale') return null;
 	const prefix =
 		overlay.kind === 'jump'
@@ -12,12 +20,20 @@ export function PromptLine({overlay, completions, width}: {overlay: Overlay; com
 			: overlay.kind === 'filter'
 				? '/'
 				: `replicas for ${overlay.target.name} (now ${overlay.current}): `;
-	const hint = overlay.kind === 'jump' ? completions.join(' ') : overlay.kind === 'filter' ? 'enter keep · esc clear' : 'enter accept · esc cancel';
+	const hint =
+		overlay.kind === 'jump'
+			? completions.join(' ')
+			: overlay.kind === 'filter'
+				? 'enter keep · esc clear'
+				: 'enter accept · esc cancel';
 	const input = `${prefix}${overlay.text}█`;
+	const error = overlay.kind === 'scale' ? overlay.error : undefined;
 	return (
 		<Text wrap="truncate">
 			<Text bold>{input}</Text>
-			<Toned tone="dim">{fit(`  ${hint}`, Math.max(0, width - input.length))}</Toned>
+			<Toned tone={error ? 'error' : 'dim'}>
+				{fitWidth(`  ${error ?? hint}`, Math.max(0, width - input.length))}
+			</Toned>
 		</Text>
 	);
 }

@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {fit} from '../../format/table.ts';
+import {fitWidth} from '../../format/table.ts';
 import type {PanelId} from '../panel-ids.ts';
 import {statusBarCommands} from '../resolve-key.ts';
 import {useServices} from '../services.ts';
@@ -16,10 +16,12 @@ export function StatusBar({ui, focus, width}: {ui: UiState; focus: PanelId; widt
 	if (ui.message) {
 		return (
 			<Text wrap="truncate">
-				<Toned tone={ui.message.tone}>{fit(ui.message.text, Math.max(0, width - hints.length - 2))}</Toned>
+				<Toned tone={ui.message.tone}>
+					{fitWidth(ui.message.text, Math.max(0, width - hints.length - 2))}
+				</Toned>
 				<Toned tone="dim">{`  ${hints}`}</Toned>
 			</Text>
 		);
 	}
-	return <Toned tone="dim">{fit(hints, width)}</Toned>;
+	return <Toned tone="dim">{fitWidth(hints, width)}</Toned>;
 }

@@ -12,11 +12,20 @@ const colors: Readonly<Record<Tone, string>> = {
 };
 
 /** Text in a tone; plain when colour is off (--no-color, NO_COLOR). */
-export function Toned({tone, children, ...props}: {tone?: Tone | undefined; children: ReactNode} & TextProps) {
+export function Toned({
+	tone,
+	children,
+	...props
+}: {tone?: Tone | undefined; children: ReactNode} & TextProps) {
 	const {color} = useServices();
 	const colour = color && tone ? colors[tone] : undefined;
 	return (
-		<Text wrap="truncate" {...props} color={colour} dimColor={tone === 'dim' && !color ? true : props.dimColor}>
+		<Text
+			wrap="truncate"
+			{...props}
+			color={colour}
+			dimColor={tone === 'dim' && !color ? true : props.dimColor}
+		>
 			{children}
 		</Text>
 	);

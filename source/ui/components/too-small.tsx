@@ -6,7 +6,8 @@ export function TooSmall({columns, rows}: {columns: number; rows: number}) {
 		<Box flexDirection="column">
 			<Text bold>Terminal too small</Text>
 			<Text wrap="wrap">
-				irtop needs at least {minColumns}x{minRows}; this one is {columns}x{rows}. Enlarge the window (or zoom out), or use `irtop snapshot --json`. q quits.
+				irtop needs at least {minColumns}x{minRows}; this one is {columns}x{rows}. Enlarge the
+				window (or zoom out), or use `irtop snapshot --json`. q quits.
 			</Text>
 		</Box>
 	);

@@ -1,6 +1,6 @@
 import {formatAge} from '../../format/duration.ts';
 import {sanitizeLine} from '../../format/sanitize.ts';
-import {fit} from '../../format/table.ts';
+import {fitWidth} from '../../format/table.ts';
 import type {PanelDefinition, PanelLine} from './panel.ts';
 import {dataOf} from './panel.ts';
 
@@ -17,7 +17,7 @@ export const alertsPanel: PanelDefinition = {
 			const head = `▲ ${sanitizeLine(a.name)} ${sanitizeLine(a.severity ?? '')} ${formatAge(context.now - a.startsAt)}${muted}`;
 			return {
 				key: `alert:${a.fingerprint}`,
-				text: fit(`${head} · ${sanitizeLine(a.summary)}`, width),
+				text: fitWidth(`${head} · ${sanitizeLine(a.summary)}`, width),
 				tone: a.state === 'active' ? 'error' : 'dim',
 				match: `${a.name} ${a.severity ?? ''} ${a.summary}`,
 			};
@@ -27,7 +27,10 @@ export const alertsPanel: PanelDefinition = {
 			const cert = c.certDaysLeft === null ? '' : ` cert ${c.certDaysLeft}d`;
 			return {
 				key: `health:${c.name}`,
-				text: fit(`${c.ok ? '✓' : '✗'} ${sanitizeLine(c.name)} ${sanitizeLine(c.detail)}${latency}${cert}`, width),
+				text: fitWidth(
+					`${c.ok ? '✓' : '✗'} ${sanitizeLine(c.name)} ${sanitizeLine(c.detail)}${latency}${cert}`,
+					width,
+				),
 				tone: c.ok ? (c.certDaysLeft !== null && c.certDaysLeft < 14 ? 'warn' : 'ok') : 'error',
 				match: `${c.name} ${c.detail}`,
 			};

@@ -1,9 +1,9 @@
 import type {Column} from '../../format/table.ts';
 
 /**
- * Drops optional columns from the right until the row fits `width`, and
- * gives what is left over to the flexible column, so a panel reads well at
- * 26 cells and at 200.
+ * Drops optional columns from the right until the row fits `width` with the
+ * flexible column at its minimum (its `width`), then gives what is left over
+ * to the flexible column, so a panel reads well at 26 cells and at 200.
  */
 export function fitColumns<Row>(
 	columns: readonly (Column<Row> & {readonly optional?: boolean; readonly flex?: boolean})[],

@@ -3,7 +3,7 @@ import {formatAge} from '../../format/duration.ts';
 import {formatBytes, formatCount} from '../../format/numbers.ts';
 import {sanitizeLine} from '../../format/sanitize.ts';
 import {sparkline} from '../../format/sparkline.ts';
-import {fit} from '../../format/table.ts';
+import {fitWidth} from '../../format/table.ts';
 import type {PostgresData, RedisData} from '../../model/index.ts';
 import type {PanelContext, PanelDefinition, PanelLine} from './panel.ts';
 import {dataOf} from './panel.ts';
@@ -20,14 +20,17 @@ function postgresLines(pg: PostgresData, context: PanelContext, width: number): 
 	const lines: PanelLine[] = [
 		{
 			key: 'pg:connections',
-			text: fit(`conn ${total}/${max} ${trend} ${states}`, width),
+			text: fitWidth(`conn ${total}/${max} ${trend} ${states}`, width),
 			tone: total >= max * nearMax ? 'error' : undefined,
 		},
 	];
 	for (const b of pg.blocked) {
 		lines.push({
 			key: `pg:blocked:${b.pid}`,
-			text: fit(`⧗ ${b.pid} ← ${b.blockedBy.join(',')} waits ${formatAge(b.waitSeconds * 1000)} ${sanitizeLine(b.query)}`, width),
+			text: fitWidth(
+				`⧗ ${b.pid} ← ${b.blockedBy.join(',')} waits ${formatAge(b.waitSeconds * 1000)} ${sanitizeLine(b.query)}`,
+				width,
+			),
 			tone: 'warn',
 			match: `blocked ${b.pid} ${b.blockedBy.join(' ')} ${b.query}`,
 		});
@@ -35,13 +38,20 @@ function postgresLines(pg: PostgresData, context: PanelContext, width: number): 
 	for (const q of pg.longQueries) {
 		lines.push({
 			key: `pg:long:${q.pid}`,
-			text: fit(`${q.pid} ${formatAge(q.durationSeconds * 1000)} ${sanitizeLine(q.user)} ${sanitizeLine(q.state)} ${sanitizeLine(q.query)}`, width),
+			text: fitWidth(
+				`${q.pid} ${formatAge(q.durationSeconds * 1000)} ${sanitizeLine(q.user)} ${sanitizeLine(q.state)} ${sanitizeLine(q.query)}`,
+				width,
+			),
 			tone: q.durationSeconds >= 30 ? 'warn' : undefined,
 			match: `${q.pid} ${q.user} ${q.application} ${q.state} ${q.query}`,
 		});
 	}
 	if (pg.idleOver30m > 0) {
-		lines.push({key: 'pg:idle', text: fit(`${pg.idleOver30m} idle connections older than 30 min`, width), tone: 'dim'});
+		lines.push({
+			key: 'pg:idle',
+			text: fitWidth(`${pg.idleOver30m} idle connections older than 30 min`, width),
+			tone: 'dim',
+		});
 	}
 	return lines;
 }
@@ -53,7 +63,11 @@ function redisLine(redis: RedisData, width: number): PanelLine {
 			: formatBytes(redis.usedMemoryBytes);
 	const text = `redis ping ${redis.pingMs.toFixed(1)}ms mem ${memory} clients ${redis.connectedClients} blocked ${redis.blockedClients} evicted ${formatCount(redis.evictedKeys)} ops ${formatCount(redis.opsPerSecond)}/s`;
 	const tight = redis.maxMemoryBytes > 0 && redis.usedMemoryBytes >= redis.maxMemoryBytes * 0.9;
-	return {key: 'redis', text: fit(text, width), tone: tight || redis.blockedClients > 0 ? 'warn' : undefined};
+	return {
+		key: 'redis',
+		text: fitWidth(text, width),
+		tone: tight || redis.blockedClients > 0 ? 'warn' : undefined,
+	};
 }
 
 export const dbPanel: PanelDefinition = {
@@ -63,13 +77,19 @@ export const dbPanel: PanelDefinition = {
 	view(context, width) {
 		const pg = dataOf(context, 'postgres');
 		const redis = dataOf(context, 'redis');
-		const lines = [...(redis ? [redisLine(redis, width)] : []), ...(pg ? postgresLines(pg, context, width) : [])];
+		const lines = [
+			...(redis ? [redisLine(redis, width)] : []),
+			...(pg ? postgresLines(pg, context, width) : []),
+		];
 		const summary = pg
 			? `${pg.connections.total}/${pg.connections.max} conn · ${pg.blocked.length} blocked · ${pg.longQueries.length} slow`
 			: '';
 		return {
 			summary,
-			summaryTone: pg && (pg.connections.total >= pg.connections.max * nearMax || pg.blocked.length > 0) ? 'error' : 'ok',
+			summaryTone:
+				pg && (pg.connections.total >= pg.connections.max * nearMax || pg.blocked.length > 0)
+					? 'error'
+					: 'ok',
 			lines,
 			empty: 'no data',
 		};

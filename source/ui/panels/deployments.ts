@@ -25,12 +25,30 @@ export const deploymentsPanel: PanelDefinition = {
 		);
 		const columns = fitColumns<DeploymentRow>(
 			[
-				{header: 'NAME', width: 10, flex: true, value: (d) => sanitizeLine(d.name)},
+				{header: 'NAME', width: 16, flex: true, value: (d) => sanitizeLine(d.name)},
 				{header: 'READY', width: 5, value: (d) => `${d.ready}/${d.desired}`},
 				{header: 'ROLLOUT', width: 11, optional: true, value: (d) => d.rollout},
-				{header: 'UP-TO-DATE', width: 10, optional: true, align: 'right', value: (d) => String(d.updated)},
-				{header: 'AVAILABLE', width: 9, optional: true, align: 'right', value: (d) => String(d.available)},
-				{header: 'REV', width: 4, optional: true, align: 'right', value: (d) => (d.revision === null ? '-' : String(d.revision))},
+				{
+					header: 'UP-TO-DATE',
+					width: 10,
+					optional: true,
+					align: 'right',
+					value: (d) => String(d.updated),
+				},
+				{
+					header: 'AVAILABLE',
+					width: 9,
+					optional: true,
+					align: 'right',
+					value: (d) => String(d.available),
+				},
+				{
+					header: 'REV',
+					width: 4,
+					optional: true,
+					align: 'right',
+					value: (d) => (d.revision === null ? '-' : String(d.revision)),
+				},
 				{header: 'NAMESPACE', width: 20, optional: true, value: (d) => sanitizeLine(d.namespace)},
 			],
 			width,
@@ -45,7 +63,11 @@ export const deploymentsPanel: PanelDefinition = {
 				text: formatRow(columns, d),
 				tone: tone(d),
 				match: `${d.namespace} ${d.name} ${d.rollout}`,
-				selection: {kind: 'deployment', ref: {namespace: d.namespace, name: d.name}, replicas: d.desired},
+				selection: {
+					kind: 'deployment',
+					ref: {namespace: d.namespace, name: d.name},
+					replicas: d.desired,
+				},
 			})),
 			empty: 'no deployments',
 		};

@@ -8,7 +8,8 @@ import {fitColumns} from './columns.ts';
 import type {PanelDefinition} from './panel.ts';
 import {dataOf} from './panel.ts';
 
-const over = (s: ServiceRates, threshold: number) => s.errorRatio !== null && s.errorRatio > threshold;
+const over = (s: ServiceRates, threshold: number) =>
+	s.errorRatio !== null && s.errorRatio > threshold;
 
 export const errorsPanel: PanelDefinition = {
 	id: 'errors',
@@ -22,16 +23,33 @@ export const errorsPanel: PanelDefinition = {
 		);
 		const columns = fitColumns<ServiceRates>(
 			[
-				{header: 'SERVICE', width: 9, flex: true, value: (s) => sanitizeLine(s.name)},
+				{header: 'SERVICE', width: 14, flex: true, value: (s) => sanitizeLine(s.name)},
 				{header: '5XX', width: 6, align: 'right', value: (s) => formatPercent(s.errorRatio)},
 				{
 					header: 'TREND',
 					width: 8,
 					optional: true,
-					value: (s) => sparkline(context.store.history[historyKey.errors(s.name)] ?? [], 8, Math.max(threshold * 2, 0)),
+					value: (s) =>
+						sparkline(
+							context.store.history[historyKey.errors(s.name)] ?? [],
+							8,
+							Math.max(threshold * 2, 0),
+						),
 				},
-				{header: 'REQ/S', width: 6, optional: true, align: 'right', value: (s) => (s.requestRate === null ? '-' : formatCount(s.requestRate))},
-				{header: 'P99', width: 7, optional: true, align: 'right', value: (s) => formatSeconds(s.p99Seconds)},
+				{
+					header: 'REQ/S',
+					width: 6,
+					optional: true,
+					align: 'right',
+					value: (s) => (s.requestRate === null ? '-' : formatCount(s.requestRate)),
+				},
+				{
+					header: 'P99',
+					width: 7,
+					optional: true,
+					align: 'right',
+					value: (s) => formatSeconds(s.p99Seconds),
+				},
 			],
 			width,
 		);

@@ -17,11 +17,20 @@ export const eventsPanel: PanelDefinition = {
 		);
 		const columns = fitColumns<EventRow>(
 			[
-				{header: 'AGE', width: 4, value: (e) => (e.lastSeenAt === null ? '-' : formatAge(context.now - e.lastSeenAt))},
+				{
+					header: 'AGE',
+					width: 4,
+					value: (e) => (e.lastSeenAt === null ? '-' : formatAge(context.now - e.lastSeenAt)),
+				},
 				{header: 'TYPE', width: 7, optional: true, value: (e) => sanitizeLine(e.type)},
 				{header: 'REASON', width: 10, value: (e) => sanitizeLine(e.reason)},
 				{header: 'OBJECT', width: 26, optional: true, value: (e) => sanitizeLine(e.object)},
-				{header: 'MESSAGE', width: 8, flex: true, value: (e) => `${e.count > 1 ? `(x${e.count}) ` : ''}${sanitizeLine(e.message)}`},
+				{
+					header: 'MESSAGE',
+					width: 16,
+					flex: true,
+					value: (e) => `${e.count > 1 ? `(x${e.count}) ` : ''}${sanitizeLine(e.message)}`,
+				},
 			],
 			width,
 		);

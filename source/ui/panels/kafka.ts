@@ -2,7 +2,7 @@ import {historyKey} from '../../engine/history.ts';
 import {formatCount} from '../../format/numbers.ts';
 import {sanitizeLine} from '../../format/sanitize.ts';
 import {sparkline} from '../../format/sparkline.ts';
-import {fit, formatHeader, formatRow} from '../../format/table.ts';
+import {fitWidth, formatHeader, formatRow} from '../../format/table.ts';
 import type {ConsumerGroup, GroupStatus} from '../../model/index.ts';
 import type {Tone} from '../state.ts';
 import {fitColumns} from './columns.ts';
@@ -28,12 +28,23 @@ export const kafkaPanel: PanelDefinition = {
 		);
 		const columns = fitColumns<ConsumerGroup>(
 			[
-				{header: 'GROUP', width: 8, flex: true, value: (g) => sanitizeLine(g.group)},
+				{header: 'GROUP', width: 14, flex: true, value: (g) => sanitizeLine(g.group)},
 				{header: 'STATUS', width: 6, value: (g) => g.status},
 				{header: 'LAG', width: 6, align: 'right', value: (g) => formatCount(g.lag)},
-				{header: 'TREND', width: 8, optional: true, value: (g) => sparkline(context.store.history[historyKey.lag(g.group)] ?? [], 8)},
+				{
+					header: 'TREND',
+					width: 8,
+					optional: true,
+					value: (g) => sparkline(context.store.history[historyKey.lag(g.group)] ?? [], 8),
+				},
 				{header: 'STATE', width: 11, optional: true, value: (g) => sanitizeLine(g.state)},
-				{header: 'MEMBERS', width: 7, optional: true, align: 'right', value: (g) => String(g.members)},
+				{
+					header: 'MEMBERS',
+					width: 7,
+					optional: true,
+					align: 'right',
+					value: (g) => String(g.members),
+				},
 			],
 			width,
 		);
@@ -47,7 +58,10 @@ export const kafkaPanel: PanelDefinition = {
 			if (topic.underReplicated > 0) {
 				lines.push({
 					key: `topic:${topic.name}`,
-					text: fit(`topic ${sanitizeLine(topic.name)}: ${topic.underReplicated}/${topic.partitions} under-replicated`, width),
+					text: fitWidth(
+						`topic ${sanitizeLine(topic.name)}: ${topic.underReplicated}/${topic.partitions} under-replicated`,
+						width,
+					),
 					tone: 'error',
 				});
 			}

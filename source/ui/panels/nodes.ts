@@ -11,7 +11,8 @@ const percent = (value: number | null) => (value === null ? '-' : `${Math.round(
 
 function tone(node: NodeRow): Tone | undefined {
 	if (!node.ready) return 'error';
-	if (node.conditions.length > 0 || (node.memoryPercent ?? 0) >= 90 || (node.cpuPercent ?? 0) >= 90) return 'warn';
+	if (node.conditions.length > 0 || (node.memoryPercent ?? 0) >= 90 || (node.cpuPercent ?? 0) >= 90)
+		return 'warn';
 	return undefined;
 }
 
@@ -21,17 +22,30 @@ export const nodesPanel: PanelDefinition = {
 	sources: ['kubernetes'],
 	view(context, width) {
 		const rows = (dataOf(context, 'kubernetes')?.nodes ?? []).toSorted(
-			(a, b) => Number(a.ready) - Number(b.ready) || b.conditions.length - a.conditions.length || a.name.localeCompare(b.name),
+			(a, b) =>
+				Number(a.ready) - Number(b.ready) ||
+				b.conditions.length - a.conditions.length ||
+				a.name.localeCompare(b.name),
 		);
 		const columns = fitColumns<NodeRow>(
 			[
-				{header: 'NAME', width: 8, flex: true, value: (n) => sanitizeLine(n.name)},
+				{header: 'NAME', width: 10, flex: true, value: (n) => sanitizeLine(n.name)},
 				{header: 'STATUS', width: 8, value: (n) => (n.ready ? 'Ready' : 'NotReady')},
 				{header: 'CPU', width: 4, align: 'right', value: (n) => percent(n.cpuPercent)},
 				{header: 'MEM', width: 4, align: 'right', value: (n) => percent(n.memoryPercent)},
-				{header: 'CONDITIONS', width: 16, optional: true, value: (n) => n.conditions.map(sanitizeLine).join(',') || '-'},
+				{
+					header: 'CONDITIONS',
+					width: 16,
+					optional: true,
+					value: (n) => n.conditions.map(sanitizeLine).join(',') || '-',
+				},
 				{header: 'PODS', width: 4, optional: true, align: 'right', value: (n) => String(n.pods)},
-				{header: 'AGE', width: 5, optional: true, value: (n) => (n.createdAt === null ? '-' : formatAge(context.now - n.createdAt))},
+				{
+					header: 'AGE',
+					width: 5,
+					optional: true,
+					value: (n) => (n.createdAt === null ? '-' : formatAge(context.now - n.createdAt)),
+				},
 			],
 			width,
 		);

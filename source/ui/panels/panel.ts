@@ -6,7 +6,11 @@ import type {PanelId} from '../panel-ids.ts';
 import type {Tone} from '../state.ts';
 
 /** What a selected row lets the keys act on. */
-export type Selection = {readonly kind: 'deployment'; readonly ref: DeploymentRef; readonly replicas: number};
+export type Selection = {
+	readonly kind: 'deployment';
+	readonly ref: DeploymentRef;
+	readonly replicas: number;
+};
 
 export interface PanelLine {
 	readonly key: string;

@@ -7,7 +7,8 @@ import {fitColumns} from './columns.ts';
 import type {PanelDefinition} from './panel.ts';
 import {dataOf} from './panel.ts';
 
-const failing = /BackOff|Err|Error|OOMKilled|Failed|Evicted|Invalid|Unknown|NodeLost|DeadlineExceeded/;
+const failing =
+	/BackOff|Err|Error|OOMKilled|Failed|Evicted|Invalid|Unknown|NodeLost|DeadlineExceeded/;
 const waiting = /Pending|ContainerCreating|PodInitializing|Init:|Terminating|NotReady/;
 
 /** Healthy is what `kubectl get pods -A | grep -v Running` hides: Running with all containers ready, or Completed. */
@@ -43,7 +44,7 @@ export const podsPanel: PanelDefinition = {
 		);
 		const columns = fitColumns<PodRow>(
 			[
-				{header: 'NAME', width: 10, flex: true, value: (p) => sanitizeLine(p.name)},
+				{header: 'NAME', width: 20, flex: true, value: (p) => sanitizeLine(p.name)},
 				{header: 'STATUS', width: 16, value: (p) => sanitizeLine(p.status)},
 				{header: 'READY', width: 5, optional: true, value: (p) => p.ready},
 				{
@@ -55,7 +56,12 @@ export const podsPanel: PanelDefinition = {
 							? `${p.restarts} (${formatAge(context.now - p.lastRestartAt)} ago)`
 							: String(p.restarts),
 				},
-				{header: 'AGE', width: 5, optional: true, value: (p) => (p.createdAt === null ? '-' : formatAge(context.now - p.createdAt))},
+				{
+					header: 'AGE',
+					width: 5,
+					optional: true,
+					value: (p) => (p.createdAt === null ? '-' : formatAge(context.now - p.createdAt)),
+				},
 				{header: 'NAMESPACE', width: 20, optional: true, value: (p) => sanitizeLine(p.namespace)},
 				{header: 'NODE', width: 12, optional: true, value: (p) => sanitizeLine(p.node ?? '<none>')},
 			],

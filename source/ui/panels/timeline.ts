@@ -1,10 +1,15 @@
 import {sanitizeLine} from '../../format/sanitize.ts';
-import {fit} from '../../format/table.ts';
+import {fitWidth} from '../../format/table.ts';
 import type {EventKind} from '../../timeline/event.ts';
 import type {Tone} from '../state.ts';
 import type {PanelDefinition} from './panel.ts';
 
-const kindTone: Partial<Record<EventKind, Tone>> = {alert: 'error', action: 'accent', note: undefined, source: 'warn'};
+const kindTone: Partial<Record<EventKind, Tone>> = {
+	alert: 'error',
+	action: 'accent',
+	note: undefined,
+	source: 'warn',
+};
 
 function clock(at: number): string {
 	return new Date(at).toISOString().slice(11, 19);
@@ -20,10 +25,13 @@ export const timelinePanel: PanelDefinition = {
 		return {
 			summary: incident ? `${events.length} events · UTC` : 'no incident yet',
 			lines: events.map((e) => {
-				const ok = e.kind === 'action' && e.data !== null && e.data.ok === false ? 'error' : kindTone[e.kind];
+				const ok =
+					e.kind === 'action' && e.data !== null && e.data.ok === false
+						? 'error'
+						: kindTone[e.kind];
 				return {
 					key: `event:${e.seq}`,
-					text: fit(`${clock(e.at)} ${fit(e.kind, 6)} ${sanitizeLine(e.text)}`, width),
+					text: fitWidth(`${clock(e.at)} ${fitWidth(e.kind, 6)} ${sanitizeLine(e.text)}`, width),
 					tone: ok,
 					match: `${e.kind} ${e.text} ${e.author ?? ''}`,
 				};
