@@ -1,0 +1,33 @@
+import type {AnySource, Source} from '../engine/source.ts';
+import type {SourceId} from '../model/index.ts';
+import {delay} from './delay.ts';
+import {hash, unit} from './noise.ts';
+import type {DemoWorld} from './world.ts';
+
+/** A believable round trip, 5–40 ms, that varies per source and over time but never randomly. */
+export function demoLatencyMs(id: SourceId, now: number): number {
+	return 5 + Math.floor(unit(hash(`latency:${id}`), Math.floor(now / 1000)) * 36);
+}
+
+function demoSource<K extends SourceId>(world: DemoWorld, id: K): Source<K> {
+	return {
+		id,
+		async poll(signal) {
+			await delay(demoLatencyMs(id, world.now()), signal);
+			return world.at(world.now())[id];
+		},
+	};
+}
+
+/** One source per source id, answering from the demo world: everything above this is the real code. */
+export function demoSources(world: DemoWorld): AnySource[] {
+	return [
+		demoSource(world, 'kubernetes'),
+		demoSource(world, 'prometheus'),
+		demoSource(world, 'alerts'),
+		demoSource(world, 'health'),
+		demoSource(world, 'postgres'),
+		demoSource(world, 'redis'),
+		demoSource(world, 'kafka'),
+	];
+}

@@ -1,0 +1,98 @@
+import type {DeploymentRef} from '../actions/mitigations.ts';
+import type {DeploymentRow, SourceDataMap} from '../model/index.ts';
+import type {Intervention} from './interventions.ts';
+import {replicasError} from './interventions.ts';
+import {findDeployment} from './inventory.ts';
+import {clusterAt} from './kubernetes.ts';
+import type {Scenario} from './scenario.ts';
+import {buildScenario} from './scenario.ts';
+import {snapshotAt} from './snapshot.ts';
+
+export interface DemoWorldOptions {
+	/** The clock interventions and polls use when no time is given; Date.now by default. */
+	readonly now?: () => number;
+}
+
+/** What kubectl would have printed. */
+export interface InterventionResult {
+	readonly ok: boolean;
+	readonly message: string;
+}
+
+/**
+ * The demo incident as a pure function: `at(now)` depends only on the start
+ * time and the recorded interventions, so a test can ask for any moment, in
+ * any order, and get the same answer every time.
+ */
+export class DemoWorld {
+	readonly startedAt: number;
+	readonly #clock: () => number;
+	#interventions: readonly Intervention[] = [];
+	#scenario: Scenario | undefined;
+
+	constructor(startedAt: number, options: DemoWorldOptions = {}) {
+		this.startedAt = startedAt;
+		this.#clock = options.now ?? Date.now;
+	}
+
+	now(): number {
+		return this.#clock();
+	}
+
+	get interventions(): readonly Intervention[] {
+		return this.#interventions;
+	}
+
+	/** Every source's data at `now` (epoch ms). */
+	at(now: number): SourceDataMap {
+		return snapshotAt(this.#current(), this.#seconds(now));
+	}
+
+	/** `kubectl rollout restart deployment/<name> -n <namespace>` at `at` (epoch ms). */
+	restart(target: DeploymentRef, at: number = this.now()): InterventionResult {
+		const missing = notFound(target);
+		if (missing) return missing;
+		this.#record({kind: 'restart', namespace: target.namespace, name: target.name, at});
+		return {ok: true, message: `deployment.apps/${target.name} restarted`};
+	}
+
+	/** `kubectl scale deployment/<name> -n <namespace> --replicas=N` at `at` (epoch ms). */
+	scale(target: DeploymentRef, replicas: number, at: number = this.now()): InterventionResult {
+		const invalid = replicasError(replicas);
+		if (invalid) return {ok: false, message: invalid};
+		const missing = notFound(target);
+		if (missing) return missing;
+		this.#record({kind: 'scale', namespace: target.namespace, name: target.name, replicas, at});
+		return {ok: true, message: `deployment.apps/${target.name} scaled`};
+	}
+
+	/** A deployment's row at `now`, or undefined when the demo cluster has no such deployment. */
+	deployment(target: DeploymentRef, now: number = this.now()): DeploymentRow | undefined {
+		return clusterAt(this.#current(), this.#seconds(now)).data.deployments.find(
+			(d) => d.namespace === target.namespace && d.name === target.name,
+		);
+	}
+
+	#seconds(now: number): number {
+		return (now - this.startedAt) / 1000;
+	}
+
+	#current(): Scenario {
+		this.#scenario ??= buildScenario(this.startedAt, this.#interventions);
+		return this.#scenario;
+	}
+
+	#record(intervention: Intervention): void {
+		this.#interventions = [...this.#interventions, intervention];
+		this.#scenario = undefined;
+	}
+}
+
+function notFound(target: DeploymentRef): InterventionResult | null {
+	return findDeployment(target.namespace, target.name)
+		? null
+		: {
+				ok: false,
+				message: `Error from server (NotFound): deployments.apps "${target.name}" not found`,
+			};
+}
