@@ -10,8 +10,21 @@ import {
 	setHeaderOptions,
 	type V1Pod,
 } from '@kubernetes/client-node';
-import {beforeAll, expect, it} from 'vitest';
-import {describeLab, tool} from '../support/lab.ts';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describeLab, labCli, tool} from '../support/lab.ts';
+
+async function eventually<T>(
+	read: () => Promise<T>,
+	ok: (value: T) => boolean,
+	timeoutMs = 45_000,
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await read();
+		if (ok(value) || Date.now() > deadline) return value;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
 
 describeLab('lab kubernetes', ['kubernetes'], (lab) => {
 	const kubeconfig = String(lab.details('kubernetes').kubeconfig);
@@ -179,5 +192,126 @@ describeLab('lab kubernetes', ['kubernetes'], (lab) => {
 		expect(nodes.items.map((n) => n.metadata.name)).toContain('lab-worker-1');
 		const podMetrics = await metrics.getPodMetrics('business-onboarding');
 		expect(podMetrics.items.some((p) => p.metadata.name.startsWith('onboarding-api-'))).toBe(true);
+	});
+
+	// The scenarios change the shared world, so they run last, one after another, and reset after.
+	describe('scenarios', () => {
+		afterAll(async () => {
+			await labCli('scenario', 'reset');
+		}, 180_000);
+		const statuses = async (app: string) =>
+			(
+				await config()
+					.makeApiClient(CoreV1Api)
+					.listNamespacedPod({namespace: 'business-onboarding', labelSelector: `app=${app}`})
+			).items.flatMap((p) => p.status?.containerStatuses ?? []);
+
+		it('crashloop: a bad onboarding-api release crashes, rollout undo brings it back', async () => {
+			await labCli('scenario', 'crashloop');
+			const crashing = (await statuses('onboarding-api')).filter(
+				(s) => s.state?.waiting?.reason === 'CrashLoopBackOff',
+			);
+			expect(crashing.length).toBeGreaterThan(0);
+			expect(crashing[0]?.lastState?.terminated?.reason).toBe('Error');
+			await kubectl('rollout', 'undo', 'deployment/onboarding-api', '-n', 'business-onboarding');
+			await kubectl(
+				'rollout',
+				'status',
+				'deployment/onboarding-api',
+				'-n',
+				'business-onboarding',
+				'--timeout=60s',
+			);
+			const after = await eventually(
+				() => statuses('onboarding-api'),
+				(s) => s.length === 3 && s.every((c) => c.ready),
+			);
+			expect(after.map((c) => c.image)).toEqual(
+				Array(3).fill('registry.lab.irtop.dev/onboarding/onboarding-api:2.4.1'),
+			);
+		}, 120_000);
+
+		it('oom: kyc-worker is OOMKilled until its memory limit is raised', async () => {
+			await labCli('scenario', 'oom');
+			const killed = await statuses('kyc-worker');
+			expect(
+				killed.some(
+					(s) => s.lastState?.terminated?.reason === 'OOMKilled' && (s.restartCount ?? 0) > 0,
+				),
+			).toBe(true);
+			await kubectl(
+				'set',
+				'resources',
+				'deployment/kyc-worker',
+				'-n',
+				'business-onboarding',
+				'--limits=memory=1Gi',
+			);
+			await kubectl(
+				'rollout',
+				'status',
+				'deployment/kyc-worker',
+				'-n',
+				'business-onboarding',
+				'--timeout=60s',
+			);
+			const healthy = await eventually(
+				() => statuses('kyc-worker'),
+				(s) => s.length === 2 && s.every((c) => c.ready && c.restartCount === 0),
+			);
+			expect(healthy.every((c) => c.state?.running)).toBe(true);
+		}, 120_000);
+
+		it('high-cpu: onboarding-api pods run near their CPU limit in kubectl top', async () => {
+			await labCli('scenario', 'high-cpu');
+			const top = await kubectl(
+				'top',
+				'pods',
+				'-n',
+				'business-onboarding',
+				'-l',
+				'app=onboarding-api',
+				'--no-headers',
+			);
+			const millicores = top
+				.trim()
+				.split('\n')
+				.map((l) => Number.parseInt(l.split(/\s+/)[1] ?? '0', 10));
+			expect(millicores.every((m) => m >= 850)).toBe(true);
+		});
+
+		it('node-notready: lab-worker-2 goes NotReady and its pods not ready', async () => {
+			await labCli('scenario', 'node-notready');
+			const rows = (await kubectl('get', 'nodes', '--no-headers')).split('\n');
+			expect(rows.find((r) => r.startsWith('lab-worker-2'))).toMatch(/NotReady/);
+			const pods = (
+				await config()
+					.makeApiClient(CoreV1Api)
+					.listPodForAllNamespaces({fieldSelector: 'spec.nodeName=lab-worker-2'})
+			).items;
+			expect(pods.length).toBeGreaterThan(0);
+			expect(
+				pods.every((p) =>
+					p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'False'),
+				),
+			).toBe(true);
+		});
+
+		it('cert-expiry: a cert-manager Certificate expires within days', async () => {
+			await labCli('scenario', 'cert-expiry');
+			const out = await kubectl(
+				'get',
+				'certificates',
+				'-A',
+				'-o',
+				'jsonpath={range .items[*]}{.metadata.name} {.status.notAfter}{"\\n"}{end}',
+			);
+			const soon = out
+				.trim()
+				.split('\n')
+				.map((l) => l.split(' '))
+				.filter(([, notAfter]) => Date.parse(notAfter ?? '') - Date.now() < 14 * 24 * 3600_000);
+			expect(soon.map(([name]) => name)).toContain('onboarding-api-tls');
+		});
 	});
 });

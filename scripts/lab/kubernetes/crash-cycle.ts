@@ -46,3 +46,10 @@ export function crashCycle(t: number, runFor: number, terminatedFor: number): Cy
 		return {kind: 'terminated', restarts, current, ...(previous ? {previous} : {})};
 	return {kind: 'waiting', restarts, backOff: backOffAfter(restarts), current};
 }
+
+/** Seconds from the first start to the start of run `n` (after n restarts). */
+export function runStart(n: number, runFor: number): number {
+	let start = 0;
+	for (let k = 0; k < n; k++) start += runFor + Math.min(backOffBase * 2 ** k, backOffCap);
+	return start;
+}

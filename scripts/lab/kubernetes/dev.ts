@@ -31,7 +31,12 @@ switch (command) {
 			await timed('start', async () => {
 				for (const p of await kubernetes.start(ctx)) ctx.log(`started ${p.name} pid ${p.pid}`);
 			});
-			await timed('ready', () => kubernetes.waitReady(ctx));
+			try {
+				await timed('ready', () => kubernetes.waitReady(ctx));
+			} catch (error) {
+				await stopKubernetes(ctx);
+				throw error;
+			}
 		}
 		await timed('seed', () => kubernetes.seed(ctx));
 		const endpoint = kubernetes.endpoint(ctx);

@@ -2,7 +2,7 @@
 // the pod, its node, the simulation overrides and the clock. The fake kubelet
 // writes the result through the pods/status subresource when it changes.
 import {createHash} from 'node:crypto';
-import {type CycleState, crashCycle, type Span} from './crash-cycle.ts';
+import {type CycleState, crashCycle, runStart, type Span} from './crash-cycle.ts';
 import {annotations, imageIsMissing, type UsageOverrides} from './sim-config.ts';
 import type {Condition, Container, Node, Pod} from './types.ts';
 import {memoryDemand, memoryLimit} from './usage.ts';
@@ -160,14 +160,18 @@ function containerView(
 	);
 	if (crash !== undefined || (limit !== undefined && memoryDemand(pod, index, overrides) > limit)) {
 		const oom = crash === undefined;
+		const runFor = number(annotations.runFor, oom ? 8 : 0);
 		// A crash in the template troubles the container from its start (and, with
 		// history, from before it); an OOM begins when usage passes the limit.
 		const began = oom
 			? trouble(`${pod.metadata.uid}/${c.name}`, current?.restartCount ?? 0)
-			: {since: anchor - number(annotations.history, 0) * 1000, restarts: 0};
+			: {
+					since: anchor - runStart(number(annotations.priorRestarts, 0), runFor) * 1000,
+					restarts: 0,
+				};
 		const cycle = crashCycle(
 			Math.max(0, (now - began.since) / 1000),
-			number(annotations.runFor, oom ? 8 : 0),
+			runFor,
 			number(annotations.terminatedFor, 5),
 		);
 		const shifted = {...cycle, restarts: cycle.restarts + began.restarts};

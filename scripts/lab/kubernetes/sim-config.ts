@@ -21,8 +21,8 @@ export const annotations = {
 	runFor: `${simPrefix}/run-for`,
 	/** Seconds a dead container is shown terminated before CrashLoopBackOff (default 5). */
 	terminatedFor: `${simPrefix}/terminated-for`,
-	/** Seconds the trouble had lasted when the pod started, so a seeded pod already has restarts. */
-	history: `${simPrefix}/history-seconds`,
+	/** Restarts a crashing container already had when its pod started (a seeded history). */
+	priorRestarts: `${simPrefix}/prior-restarts`,
 	/** "true": OOM-killed once just after it started, fine since (Running, last state OOMKilled). */
 	oomOnce: `${simPrefix}/oom-once`,
 	/** Seconds before a started container reports Ready (default 3). */

@@ -314,7 +314,7 @@ export const workloads: readonly WorkloadSpec[] = [
 		containers: [app(`${registry}/onboarding/document-parser:0.9.3`, '100m', '128Mi')],
 		sim: {
 			[annotations.crash]: 'panic: open /etc/parser/config.yaml: no such file or directory',
-			[annotations.history]: '900',
+			[annotations.priorRestarts]: '12',
 			[annotations.terminatedFor]: '0',
 		},
 	},

@@ -84,46 +84,42 @@ export const kubernetes: LabServer = {
 		if (started.length === 0) started = recordedProcesses(layout);
 		const admin = adminClient(ctx);
 		const options = {processes: watched(layout), signal: ctx.signal};
-		try {
-			await waitFor(
-				async () => {
-					await admin.request('GET', '/readyz');
-					return true;
-				},
-				{
-					...options,
-					what: 'kube-apiserver /readyz',
-					timeoutMs: 90_000,
-				},
-			);
-			await applyAll(admin, infraObjects(layout.pki.caCert, layout.ports.metrics));
-			await apply(admin, simulationConfigMap);
-			// The service account controller creating `default` proves the controller manager works.
-			await waitFor(
-				async () => {
-					await admin.get('/api/v1/namespaces/default/serviceaccounts/default');
-					return true;
-				},
-				{...options, what: 'kube-controller-manager (default service account)', timeoutMs: 60_000},
-			);
-			await waitFor(
-				async () => {
-					const service = await admin.get<{
-						status?: {conditions?: {type: string; status: string}[]};
-					}>('/apis/apiregistration.k8s.io/v1/apiservices/v1beta1.metrics.k8s.io');
-					return service.status?.conditions?.some(
-						(c) => c.type === 'Available' && c.status === 'True',
-					)
-						? true
-						: undefined;
-				},
-				{...options, what: 'the metrics.k8s.io APIService to be Available', timeoutMs: 60_000},
-			);
-		} catch (error) {
-			// Nothing left running after a failed start.
-			await stopProcesses(started);
-			throw error;
-		}
+		// Also lab:status's health check (with a short deadline): it only reads and
+		// re-applies, and never stops anything; lab:up stops what failed to start.
+		await waitFor(
+			async () => {
+				await admin.request('GET', '/readyz');
+				return true;
+			},
+			{
+				...options,
+				what: 'kube-apiserver /readyz',
+				timeoutMs: 90_000,
+			},
+		);
+		await applyAll(admin, infraObjects(layout.pki.caCert, layout.ports.metrics));
+		await apply(admin, simulationConfigMap);
+		// The service account controller creating `default` proves the controller manager works.
+		await waitFor(
+			async () => {
+				await admin.get('/api/v1/namespaces/default/serviceaccounts/default');
+				return true;
+			},
+			{...options, what: 'kube-controller-manager (default service account)', timeoutMs: 60_000},
+		);
+		await waitFor(
+			async () => {
+				const service = await admin.get<{
+					status?: {conditions?: {type: string; status: string}[]};
+				}>('/apis/apiregistration.k8s.io/v1/apiservices/v1beta1.metrics.k8s.io');
+				return service.status?.conditions?.some(
+					(c) => c.type === 'Available' && c.status === 'True',
+				)
+					? true
+					: undefined;
+			},
+			{...options, what: 'the metrics.k8s.io APIService to be Available', timeoutMs: 60_000},
+		);
 	},
 
 	seed: (ctx) => seedKubernetes(ctx, adminClient(ctx)),
