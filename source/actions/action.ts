@@ -6,7 +6,9 @@ export interface ActionTarget {
 	readonly object: string;
 }
 
-export type Permission = {readonly allowed: true} | {readonly allowed: false; readonly reason: string};
+export type Permission =
+	| {readonly allowed: true}
+	| {readonly allowed: false; readonly reason: string};
 
 export interface ActionOutcome {
 	readonly ok: boolean;

@@ -45,7 +45,12 @@ export interface Options {
 
 export type ParsedArgs =
 	| {readonly kind: 'run'; readonly options: Options}
-	| {readonly kind: 'exit'; readonly code: number; readonly stdout?: string; readonly stderr?: string};
+	| {
+			readonly kind: 'exit';
+			readonly code: number;
+			readonly stdout?: string;
+			readonly stderr?: string;
+	  };
 
 const flags = {
 	config: {type: 'string'},
@@ -115,7 +120,15 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 	}
 	if (extra.length > 0) return usage(`unexpected argument "${extra[0]}"`);
 
-	for (const name of ['config', 'context', 'namespace', 'incident', 'owner', 'refresh', 'severity'] as const) {
+	for (const name of [
+		'config',
+		'context',
+		'namespace',
+		'incident',
+		'owner',
+		'refresh',
+		'severity',
+	] as const) {
 		const value = f[name];
 		if (value !== undefined && value.trim() === '') return usage(`--${name} needs a value`);
 	}
@@ -123,16 +136,20 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 	if (f.refresh !== undefined) {
 		refreshSeconds = Number(f.refresh);
 		if (!Number.isFinite(refreshSeconds) || refreshSeconds < 0.5 || refreshSeconds > 3600) {
-			return usage(`--refresh must be a number of seconds between 0.5 and 3600, not "${f.refresh}"`);
+			return usage(
+				`--refresh must be a number of seconds between 0.5 and 3600, not "${f.refresh}"`,
+			);
 		}
 	}
 	let severity: Severity | undefined;
 	if (f.severity !== undefined) {
 		const upper = f.severity.toUpperCase();
-		if (!isSeverity(upper)) return usage(`--severity must be one of P0, P1, P2, P3, not "${f.severity}"`);
+		if (!isSeverity(upper))
+			return usage(`--severity must be one of P0, P1, P2, P3, not "${f.severity}"`);
 		severity = upper;
 	}
-	if (f.namespace !== undefined && f.allNamespaces) return usage('use either -n NAMESPACE or -A, not both');
+	if (f.namespace !== undefined && f.allNamespaces)
+		return usage('use either -n NAMESPACE or -A, not both');
 	if (f.json && command !== 'snapshot') return usage('--json belongs to `irtop snapshot`');
 	if (command === 'snapshot' && !f.json) return usage('snapshot prints JSON only: add --json');
 

@@ -1,7 +1,10 @@
 import type {SourceDataMap, SourceId} from '../model/index.ts';
 
 /** The sparkline series a successful poll contributes, by history key. */
-export function historyPoints<K extends SourceId>(id: K, data: SourceDataMap[K]): [string, number][] {
+export function historyPoints<K extends SourceId>(
+	id: K,
+	data: SourceDataMap[K],
+): [string, number][] {
 	switch (id) {
 		case 'prometheus': {
 			const {services} = data as SourceDataMap['prometheus'];

@@ -58,7 +58,8 @@ export class Scheduler {
 
 	/** Polls one source (or all) now, unless a poll is already in flight. */
 	refresh(id?: SourceId): void {
-		for (const runner of this.#runners) if (id === undefined || runner.source.id === id) this.#pollNow(runner);
+		for (const runner of this.#runners)
+			if (id === undefined || runner.source.id === id) this.#pollNow(runner);
 	}
 
 	/** One complete poll of every source, for `irtop snapshot`; no timers left behind. */
@@ -71,8 +72,14 @@ export class Scheduler {
 		this.#stop.abort();
 		for (const runner of this.#runners) clearTimeout(runner.timer);
 		// Polls were aborted; one that ignores its signal must not hold up quitting.
-		await settledWithin(this.#runners.map((runner) => runner.inFlight), stopGraceMs);
-		await settledWithin(this.#runners.map((runner) => runner.source.close?.()), stopGraceMs);
+		await settledWithin(
+			this.#runners.map((runner) => runner.inFlight),
+			stopGraceMs,
+		);
+		await settledWithin(
+			this.#runners.map((runner) => runner.source.close?.()),
+			stopGraceMs,
+		);
 	}
 
 	#pollNow(runner: Runner): void {
@@ -136,7 +143,8 @@ export class Scheduler {
 		const now = Date.now();
 		// The source's own type guarantees data matches its id.
 		this.#store.setData(id, data as never, now);
-		for (const [key, value] of historyPoints(id, data as never)) this.#store.recordHistory(key, value);
+		for (const [key, value] of historyPoints(id, data as never))
+			this.#store.recordHistory(key, value);
 		if (runner.down) {
 			runner.down = false;
 			this.#options.onTransition?.(id, 'up', `${id} is answering again`);
@@ -158,7 +166,10 @@ export class Scheduler {
 
 const stopGraceMs = 1000;
 
-async function settledWithin(promises: readonly (Promise<unknown> | undefined)[], ms: number): Promise<void> {
+async function settledWithin(
+	promises: readonly (Promise<unknown> | undefined)[],
+	ms: number,
+): Promise<void> {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const grace = new Promise<void>((resolve) => {
 		timer = setTimeout(resolve, ms);
@@ -172,7 +183,8 @@ function formatSeconds(ms: number): string {
 }
 
 export function errorMessage(error: unknown): string {
-	if (error instanceof AggregateError && error.errors.length > 0) return errorMessage(error.errors[0]);
+	if (error instanceof AggregateError && error.errors.length > 0)
+		return errorMessage(error.errors[0]);
 	if (error instanceof Error) return error.message || error.name;
 	return String(error);
 }

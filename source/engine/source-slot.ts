@@ -40,7 +40,10 @@ export function sourceStatus(slot: SourceSlot, now: number, intervalMs: number):
 		return {kind: 'stale', lastOkSecondsAgo, error: slot.error};
 	}
 	if (slot.phase === 'loading' && slot.data === null) return {kind: 'loading'};
-	if (lastOkSecondsAgo !== null && now - (slot.lastOkAt ?? now) > staleAfterIntervals * intervalMs) {
+	if (
+		lastOkSecondsAgo !== null &&
+		now - (slot.lastOkAt ?? now) > staleAfterIntervals * intervalMs
+	) {
 		return {kind: 'stale', lastOkSecondsAgo, error: null};
 	}
 	return {kind: 'ok'};

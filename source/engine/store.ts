@@ -22,7 +22,13 @@ export interface StoreOptions {
 
 type Listener = () => void;
 
-const loadingSlot = {phase: 'loading', data: null, error: null, lastOkAt: null, failures: 0} as const;
+const loadingSlot = {
+	phase: 'loading',
+	data: null,
+	error: null,
+	lastOkAt: null,
+	failures: 0,
+} as const;
 
 /**
  * The one place source data lives. Writers mutate freely; readers see an

@@ -53,7 +53,12 @@ export class Timeline {
 	}
 
 	/** Opens an incident; events appended before it (e.g. alerts) stay on its timeline. */
-	open(fields: {title: string; severity: Severity; owner?: string | null; startedAt?: number}): Incident {
+	open(fields: {
+		title: string;
+		severity: Severity;
+		owner?: string | null;
+		startedAt?: number;
+	}): Incident {
 		const startedAt = fields.startedAt ?? this.#now();
 		const incident: Incident = {
 			id: newIncidentId(startedAt),
@@ -76,7 +81,11 @@ export class Timeline {
 		const incident = this.#require();
 		if (incident.status === status) return;
 		this.#set({...this.#state, incident: {...incident, status}});
-		this.append({kind: 'status', text: `Status: ${incident.status} → ${status}`, data: {from: incident.status, to: status}});
+		this.append({
+			kind: 'status',
+			text: `Status: ${incident.status} → ${status}`,
+			data: {from: incident.status, to: status},
+		});
 	}
 
 	setSeverity(severity: Severity): void {

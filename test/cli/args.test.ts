@@ -14,7 +14,25 @@ const exit = (...argv: string[]) => {
 
 describe('parseArgs', () => {
 	it('reads every documented flag', () => {
-		const o = run('--config', 'c.yaml', '--context', 'prod', '-n', 'business-onboarding', '--read-only', '--refresh', '5', '--incident', 'API 500 errors spike', '--severity', 'p1', '--owner', '@me', '--no-color', '--demo');
+		const o = run(
+			'--config',
+			'c.yaml',
+			'--context',
+			'prod',
+			'-n',
+			'business-onboarding',
+			'--read-only',
+			'--refresh',
+			'5',
+			'--incident',
+			'API 500 errors spike',
+			'--severity',
+			'p1',
+			'--owner',
+			'@me',
+			'--no-color',
+			'--demo',
+		);
 		expect(o).toMatchObject({
 			command: 'dashboard',
 			config: 'c.yaml',
@@ -32,13 +50,23 @@ describe('parseArgs', () => {
 	});
 
 	it('knows the snapshot subcommand', () => {
-		expect(run('snapshot', '--json', '--demo')).toMatchObject({command: 'snapshot', json: true, demo: true});
+		expect(run('snapshot', '--json', '--demo')).toMatchObject({
+			command: 'snapshot',
+			json: true,
+			demo: true,
+		});
 	});
 
 	it.each([
 		[['--bogus'], 'irtop: unknown flag --bogus (see irtop --help)\n'],
-		[['--refresh', 'soon'], 'irtop: --refresh must be a number of seconds between 0.5 and 3600, not "soon" (see irtop --help)\n'],
-		[['--severity', 'P7'], 'irtop: --severity must be one of P0, P1, P2, P3, not "P7" (see irtop --help)\n'],
+		[
+			['--refresh', 'soon'],
+			'irtop: --refresh must be a number of seconds between 0.5 and 3600, not "soon" (see irtop --help)\n',
+		],
+		[
+			['--severity', 'P7'],
+			'irtop: --severity must be one of P0, P1, P2, P3, not "P7" (see irtop --help)\n',
+		],
 		[['-n', 'x', '-A'], 'irtop: use either -n NAMESPACE or -A, not both (see irtop --help)\n'],
 		[['export'], 'irtop: unknown command "export" (see irtop --help)\n'],
 		[['snapshot'], 'irtop: snapshot prints JSON only: add --json (see irtop --help)\n'],

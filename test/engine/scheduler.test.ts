@@ -17,7 +17,11 @@ const redis = (ops: number): RedisData => ({
 
 /** A source whose polls are resolved, rejected or left hanging by the test. */
 function controllable() {
-	const calls: {resolve: (d: RedisData) => void; reject: (e: Error) => void; signal: AbortSignal}[] = [];
+	const calls: {
+		resolve: (d: RedisData) => void;
+		reject: (e: Error) => void;
+		signal: AbortSignal;
+	}[] = [];
 	const source: Source<'redis'> = {
 		id: 'redis',
 		intervalMs: 1000,
@@ -139,7 +143,13 @@ describe('Scheduler', () => {
 		vi.useRealTimers();
 		const store = new Store();
 		let polls = 0;
-		const source: Source<'redis'> = {id: 'redis', poll: async () => (polls++, redis(4))};
+		const source: Source<'redis'> = {
+			id: 'redis',
+			poll: async () => {
+				polls++;
+				return redis(4);
+			},
+		};
 		const scheduler = new Scheduler(store, [source], {intervalMs: 10});
 		await scheduler.pollOnce();
 		await new Promise((resolve) => setTimeout(resolve, 50));

@@ -50,7 +50,11 @@ describe('sourceStatus', () => {
 	});
 	it('is an error, not stale, when no poll ever succeeded', () => {
 		expect(
-			sourceStatus({phase: 'error', data: null, error: 'ECONNREFUSED', lastOkAt: null, failures: 1}, 0, 2000),
+			sourceStatus(
+				{phase: 'error', data: null, error: 'ECONNREFUSED', lastOkAt: null, failures: 1},
+				0,
+				2000,
+			),
 		).toEqual({kind: 'error', error: 'ECONNREFUSED'});
 	});
 });

@@ -10,8 +10,17 @@ describe('Timeline', () => {
 	it('opens an incident and records status and severity changes as events', () => {
 		let now = start;
 		const timeline = new Timeline({author: '@oncall', now: () => now});
-		const incident = timeline.open({title: 'API 500 errors spike', severity: 'P1', owner: '@oncall-engineer'});
-		expect(incident).toMatchObject({title: 'API 500 errors spike', severity: 'P1', status: 'investigating', startedAt: start});
+		const incident = timeline.open({
+			title: 'API 500 errors spike',
+			severity: 'P1',
+			owner: '@oncall-engineer',
+		});
+		expect(incident).toMatchObject({
+			title: 'API 500 errors spike',
+			severity: 'P1',
+			status: 'investigating',
+			startedAt: start,
+		});
 		expect(incident.id).toMatch(/^20251021T143000Z-[0-9a-z]{4}$/);
 		now += 60_000;
 		timeline.setStatus('identified');

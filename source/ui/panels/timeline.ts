@@ -11,6 +11,18 @@ const kindTone: Partial<Record<EventKind, Tone>> = {
 	source: 'warn',
 };
 
+/** Short enough for a 26-cell panel; the full kind is in the export. */
+const kindLabel: Readonly<Record<EventKind, string>> = {
+	incident: 'open',
+	note: 'note',
+	alert: 'alert',
+	observation: 'seen',
+	action: 'action',
+	status: 'status',
+	severity: 'sev',
+	source: 'source',
+};
+
 function clock(at: number): string {
 	return new Date(at).toISOString().slice(11, 19);
 }
@@ -31,7 +43,10 @@ export const timelinePanel: PanelDefinition = {
 						: kindTone[e.kind];
 				return {
 					key: `event:${e.seq}`,
-					text: fitWidth(`${clock(e.at)} ${fitWidth(e.kind, 6)} ${sanitizeLine(e.text)}`, width),
+					text: fitWidth(
+						`${clock(e.at)} ${fitWidth(kindLabel[e.kind], 6)} ${sanitizeLine(e.text)}`,
+						width,
+					),
 					tone: ok,
 					match: `${e.kind} ${e.text} ${e.author ?? ''}`,
 				};

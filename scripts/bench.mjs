@@ -1,0 +1,167 @@
+// irtop's benchmark: prints numbers, asserts nothing. Targets (issue #2):
+// cold start to the first complete demo frame <= 300 ms; bytes written per
+// second in the demo's steady state, incremental vs full redraw; RSS after
+// 60 s <= 120 MB; CPU when no data changes <= 2 % of a core.
+//
+// Each figure runs several times (shared, noisy machines): min and median.
+// The dashboard runs in a real pseudo-terminal through util-linux `script`.
+import {spawn} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {setTimeout as sleep} from 'node:timers/promises';
+
+const root = new URL('..', import.meta.url).pathname;
+const quick = process.argv.includes('--quick');
+const runs = quick ? 3 : 5;
+const bin = join(root, 'bin/irtop.js');
+const tmp = mkdtempSync(join(tmpdir(), 'irtop-bench-'));
+
+function stats(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	return {min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1)};
+}
+const fmt = (s, unit, digits = 0) =>
+	`min ${s.min.toFixed(digits)} ${unit} · median ${s.median.toFixed(digits)} ${unit} · max ${s.max.toFixed(digits)} ${unit}`;
+
+/** Starts irtop in a pseudo-terminal of the given size; counts what it writes. */
+function startInPty({columns = 120, rows = 40, args = ['--demo'], env = {}}) {
+	const command = `stty cols ${columns} rows ${rows}; exec node ${bin} ${args.join(' ')}`;
+	const child = spawn('script', ['-qfec', command, '/dev/null'], {
+		stdio: ['pipe', 'pipe', 'inherit'],
+		env: {...process.env, TERM: 'xterm-256color', ...env},
+	});
+	const output = {bytes: 0};
+	child.stdout.on('data', (chunk) => {
+		output.bytes += chunk.length;
+	});
+	const exited = new Promise((resolve) => child.on('exit', resolve));
+	return {
+		child,
+		output,
+		async stop() {
+			child.stdin.write('q');
+			const done = await Promise.race([exited.then(() => true), sleep(3000).then(() => false)]);
+			if (!done) child.kill('SIGKILL');
+		},
+	};
+}
+
+/** The node process under `script`, for /proc readings. */
+async function nodePid(scriptPid) {
+	for (let i = 0; i < 100; i++) {
+		try {
+			const children = readFileSync(`/proc/${scriptPid}/task/${scriptPid}/children`, 'utf8')
+				.trim()
+				.split(/\s+/)
+				.filter(Boolean);
+			for (const pid of children) {
+				const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+				if (cmdline.includes('irtop')) return Number(pid);
+			}
+		} catch {}
+		await sleep(20);
+	}
+	throw new Error('irtop process not found');
+}
+
+function cpuTicks(pid) {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return Number(fields[11]) + Number(fields[12]);
+}
+
+function rssMiB(pid) {
+	const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+		.split('\n')
+		.find((l) => l.startsWith('VmRSS'));
+	return Number(line.split(/\s+/)[1]) / 1024;
+}
+
+async function coldStart() {
+	const times = [];
+	for (let i = 0; i < runs; i++) {
+		const marker = join(tmp, `first-frame-${i}`);
+		const started = Date.now();
+		const run = startInPty({env: {IRTOP_TRACE_FIRST_FRAME: marker}});
+		while (!existsSync(marker) || readFileSync(marker, 'utf8') === '') await sleep(5);
+		times.push(Number(readFileSync(marker, 'utf8')) - started);
+		await run.stop();
+	}
+	// The floor a Node program pays before its first line of code.
+	const baseline = [];
+	for (let i = 0; i < runs; i++) {
+		const started = performance.now();
+		await new Promise((resolve) => spawn('node', ['-e', '0']).on('exit', resolve));
+		baseline.push(performance.now() - started);
+	}
+	return {irtop: stats(times), node: stats(baseline)};
+}
+
+async function bytesPerSecond(fullRedraw, seconds) {
+	const run = startInPty({env: fullRedraw ? {IRTOP_FULL_REDRAW: '1'} : {}});
+	await sleep(3000);
+	const before = run.output.bytes;
+	await sleep(seconds * 1000);
+	const rate = (run.output.bytes - before) / seconds;
+	await run.stop();
+	return rate;
+}
+
+async function steadyState(seconds) {
+	const run = startInPty({});
+	const pid = await nodePid(run.child.pid);
+	await sleep(seconds * 1000);
+	const rss = rssMiB(pid);
+	await run.stop();
+	return rss;
+}
+
+async function idleCpu(seconds) {
+	// One poll, then no data changes for an hour: only the clock ticks.
+	const run = startInPty({args: ['--demo', '--refresh', '3600']});
+	const pid = await nodePid(run.child.pid);
+	await sleep(3000);
+	const ticks = cpuTicks(pid);
+	await sleep(seconds * 1000);
+	const used = (cpuTicks(pid) - ticks) / 100 / seconds;
+	await run.stop();
+	return used * 100;
+}
+
+console.log(
+	`irtop benchmark · node ${process.version} · ${runs} runs per figure${quick ? ' (quick)' : ''}`,
+);
+const start = await coldStart();
+console.log(
+	`cold start to first complete demo frame (120x40): ${fmt(start.irtop, 'ms')}   [target <= 300 ms]`,
+);
+console.log(`  node -e 0 on this machine:                       ${fmt(start.node, 'ms')}`);
+
+const window = quick ? 10 : 20;
+const incremental = [];
+const full = [];
+for (let i = 0; i < (quick ? 1 : 3); i++) {
+	incremental.push(await bytesPerSecond(false, window));
+	full.push(await bytesPerSecond(true, window));
+}
+const inc = stats(incremental);
+const fullStats = stats(full);
+console.log(`bytes/s written, demo steady state, incremental rendering: ${fmt(inc, 'B/s')}`);
+console.log(`bytes/s written, demo steady state, full redraw:            ${fmt(fullStats, 'B/s')}`);
+console.log(
+	`  full redraw / incremental (medians): ${(fullStats.median / inc.median).toFixed(1)}x`,
+);
+
+const rss = [];
+for (let i = 0; i < (quick ? 1 : 2); i++) rss.push(await steadyState(quick ? 20 : 60));
+console.log(
+	`RSS after ${quick ? 20 : 60} s of demo: ${fmt(stats(rss), 'MiB', 1)}   [target <= 120 MB]`,
+);
+
+const cpu = [];
+for (let i = 0; i < (quick ? 1 : 3); i++) cpu.push(await idleCpu(quick ? 10 : 30));
+console.log(
+	`CPU with no data changes (clock only): ${fmt(stats(cpu), '% of a core', 2)}   [target <= 2 %]`,
+);
+
+rmSync(tmp, {recursive: true, force: true});

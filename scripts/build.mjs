@@ -1,0 +1,42 @@
+// Bundles cli.tsx into dist/ so that start-up over SSH parses one file
+// instead of resolving hundreds of modules. Code that only some runs need
+// (the demo, each backend's client) is split into chunks loaded on demand.
+import {readFileSync, rmSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+rmSync(`${root}/dist`, {recursive: true, force: true});
+const started = performance.now();
+await build({
+	absWorkingDir: root,
+	entryPoints: {irtop: 'cli.tsx'},
+	outdir: 'dist',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node22',
+	jsx: 'automatic',
+	minifySyntax: true,
+	minifyWhitespace: true,
+	legalComments: 'linked',
+	sourcemap: 'linked',
+	chunkNames: 'chunks/[name]-[hash]',
+	define: {
+		IRTOP_VERSION: JSON.stringify(version),
+		'process.env.NODE_ENV': '"production"',
+	},
+	// Ink imports react-devtools-core only when DEV=true; the package is not
+	// installed, and marking it external would make the bundle fail at start.
+	alias: {'react-devtools-core': './scripts/stubs/react-devtools-core.js'},
+	// CommonJS dependencies (pg, kafkajs, ioredis) call require(); give the ESM bundle one.
+	banner: {
+		js: "import {createRequire as __irtopRequire} from 'node:module'; const require = __irtopRequire(import.meta.url);",
+	},
+	logLevel: 'warning',
+});
+if (!process.argv.includes('--quiet'))
+	console.log(`built dist/irtop.js in ${Math.round(performance.now() - started)} ms`);

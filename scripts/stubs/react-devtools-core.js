@@ -1,0 +1,2 @@
+// Stand-in for Ink's optional devtools integration, which irtop never enables.
+export default {initialize() {}, connectToDevTools() {}};

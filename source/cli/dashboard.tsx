@@ -1,0 +1,68 @@
+import {render} from 'ink';
+import {App} from '../ui/app.tsx';
+import {ServicesContext} from '../ui/services.ts';
+import type {Options} from './args.ts';
+import type {Session} from './session.ts';
+import {traceFirstFrame} from './trace.ts';
+
+/**
+ * Runs the full-screen dashboard until the user quits or the terminal goes
+ * away. The alternate screen is left on every way out (q, Ctrl-C, SIGTERM,
+ * SIGHUP), so the shell the user comes back to is as it was.
+ */
+export async function runDashboard(session: Session, options: Options): Promise<number> {
+	let quitting = false;
+	const quit = () => {
+		if (quitting) return;
+		quitting = true;
+		instance.unmount();
+	};
+	const services = {
+		store: session.store,
+		timeline: session.timeline,
+		mitigations: session.mitigations,
+		readOnly: options.readOnly,
+		color: options.color,
+		kubeContext: session.kubeContext,
+		namespace: session.namespace,
+		intervalMs: session.intervalMs,
+		refresh: () => session.scheduler.refresh(),
+		quit,
+	};
+	const message =
+		session.demo === 'nothing-configured'
+			? {
+					text: 'nothing is configured, so this is the built-in demo: see docs/configuration.md',
+					tone: 'warn' as const,
+				}
+			: session.demo === 'flag'
+				? {
+						text: 'demo incident: try :deploy, then r (restart) or s (scale) on onboarding-api',
+						tone: 'accent' as const,
+					}
+				: null;
+	const instance = render(
+		<ServicesContext value={services}>
+			<App initialUi={{message}} />
+		</ServicesContext>,
+		{
+			alternateScreen: true,
+			// Rewrites only the lines that changed; IRTOP_FULL_REDRAW=1 turns it off for the benchmark's comparison.
+			incrementalRendering: process.env.IRTOP_FULL_REDRAW !== '1',
+			onRender: traceFirstFrame(session),
+			exitOnCtrlC: false,
+			patchConsole: true,
+			maxFps: 15,
+		},
+	);
+	const signals = ['SIGTERM', 'SIGHUP'] as const;
+	for (const signal of signals) process.once(signal, quit);
+	session.scheduler.start();
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		for (const signal of signals) process.off(signal, quit);
+		await session.close();
+	}
+	return 0;
+}

@@ -1,0 +1,70 @@
+import {readFileSync} from 'node:fs';
+import {ConfigError, loadConfig} from '../config/index.ts';
+import {errorMessage} from '../engine/scheduler.ts';
+import {parseArgs} from './args.ts';
+import {openSession} from './session.ts';
+import {snapshotDocument} from './snapshot.ts';
+
+export interface Io {
+	readonly argv: readonly string[];
+	readonly env: NodeJS.ProcessEnv;
+	readonly stdout: NodeJS.WriteStream;
+	readonly stderr: NodeJS.WriteStream;
+	readonly version: string;
+}
+
+/** irtop's entry point; returns the exit code. */
+export async function main(io: Io): Promise<number> {
+	const parsed = parseArgs(io.argv, io.version);
+	if (parsed.kind === 'exit') {
+		if (parsed.stdout) io.stdout.write(parsed.stdout);
+		if (parsed.stderr) io.stderr.write(parsed.stderr);
+		return parsed.code;
+	}
+	const {options} = parsed;
+	if (options.command === 'dashboard' && !io.stdout.isTTY) {
+		io.stderr.write(
+			'irtop: the dashboard needs a terminal, and stdout is not one. For a one-shot JSON dump use `irtop snapshot --json`.\n',
+		);
+		return 2;
+	}
+	let loaded: Awaited<ReturnType<typeof loadConfig>>;
+	try {
+		loaded = await loadConfig({path: options.config, env: io.env});
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			io.stderr.write(`irtop: ${error.message}\n`);
+			return 2;
+		}
+		throw error;
+	}
+	const session = await openSession(options, loaded.config, io.env);
+	if (options.command === 'snapshot') {
+		try {
+			await session.scheduler.pollOnce();
+			const document = snapshotDocument(
+				session.store.getSnapshot(),
+				session.timeline.getSnapshot(),
+				Date.now(),
+			);
+			io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+			return 0;
+		} catch (error) {
+			io.stderr.write(`irtop: snapshot failed: ${errorMessage(error)}\n`);
+			return 1;
+		} finally {
+			await session.close();
+		}
+	}
+	const {runDashboard} = await import('./dashboard.tsx');
+	return runDashboard(session, options);
+}
+
+export function packageVersion(): string {
+	try {
+		const url = new URL('../../package.json', import.meta.url);
+		return (JSON.parse(readFileSync(url, 'utf8')) as {version: string}).version;
+	} catch {
+		return 'unknown';
+	}
+}

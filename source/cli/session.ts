@@ -1,0 +1,106 @@
+import type {Mitigations} from '../actions/mitigations.ts';
+import {type Config, notConfiguredHint, sourceConfigured} from '../config/index.ts';
+import {Scheduler} from '../engine/scheduler.ts';
+import type {AnySource} from '../engine/source.ts';
+import {Store} from '../engine/store.ts';
+import {type SourceId, sourceIds} from '../model/index.ts';
+import {Timeline} from '../timeline/timeline.ts';
+import type {Options} from './args.ts';
+
+/** Everything one run of irtop holds: the composition root's product. */
+export interface Session {
+	readonly store: Store;
+	readonly timeline: Timeline;
+	readonly scheduler: Scheduler;
+	readonly mitigations: Mitigations;
+	readonly kubeContext: string | null;
+	readonly namespace: string | null;
+	readonly intervalMs: number;
+	/** Why the demo plays, when it does: a flag, or nothing configured. */
+	readonly demo: 'flag' | 'nothing-configured' | null;
+	close(): Promise<void>;
+}
+
+/** The real backends irtop can read so far; the Kubernetes and data-source issues add theirs here. */
+function realSources(
+	_config: Config,
+	_options: Options,
+): {sources: AnySource[]; mitigations: Mitigations} {
+	return {sources: [], mitigations: {}};
+}
+
+export async function openSession(
+	options: Options,
+	config: Config,
+	env: NodeJS.ProcessEnv,
+): Promise<Session> {
+	const store = new Store();
+	const author = options.owner ?? config.author ?? env.USER ?? null;
+	const timeline = new Timeline({author});
+	const intervalMs = Math.round((options.refreshSeconds ?? config.refreshSeconds) * 1000);
+	const configured = sourceIds.filter((id) => sourceConfigured(config, id, {env}));
+	const demo = options.demo ? 'flag' : configured.length === 0 ? 'nothing-configured' : null;
+
+	let sources: AnySource[];
+	let mitigations: Mitigations;
+	let kubeContext: string | null;
+	let namespace: string | null;
+	if (demo) {
+		const {DemoWorld, demoSources, demoMitigations, demoIncident} = await import(
+			'../demo/index.ts'
+		);
+		const world = new DemoWorld(Date.now());
+		sources = demoSources(world);
+		mitigations = demoMitigations(world);
+		kubeContext = 'demo';
+		namespace = null;
+		if (!options.incident) {
+			timeline.open({
+				...demoIncident,
+				severity: options.severity ?? demoIncident.severity,
+				owner: options.owner ?? demoIncident.owner,
+			});
+		}
+	} else {
+		({sources, mitigations} = realSources(config, options));
+		kubeContext = options.context ?? config.kubernetes.context ?? null;
+		namespace = options.allNamespaces
+			? null
+			: (options.namespace ?? config.kubernetes.namespaces?.[0] ?? null);
+	}
+	if (options.incident) {
+		timeline.open({
+			title: options.incident,
+			severity: options.severity ?? 'P2',
+			owner: options.owner ?? author,
+		});
+	}
+
+	const polled = new Set<SourceId>(sources.map((s) => s.id));
+	for (const id of sourceIds) {
+		if (polled.has(id)) continue;
+		const hint = configured.includes(id) ? `irtop cannot read ${id} yet` : notConfiguredHint(id);
+		store.setSlot(id, {phase: 'not-configured', hint});
+	}
+	store.flush();
+
+	const scheduler = new Scheduler(store, sources, {
+		intervalMs,
+		onTransition: (id, change, message) =>
+			timeline.append({kind: 'source', text: message, data: {source: id, change}}),
+	});
+	return {
+		store,
+		timeline,
+		scheduler,
+		mitigations,
+		kubeContext,
+		namespace,
+		intervalMs,
+		demo,
+		async close() {
+			await scheduler.stop();
+			store.dispose();
+		},
+	};
+}

@@ -1,0 +1,84 @@
+import type {StoreState} from '../engine/store.ts';
+import type {KubernetesData, SourceId} from '../model/index.ts';
+import {sourceIds} from '../model/index.ts';
+import type {TimelineState} from '../timeline/timeline.ts';
+
+const ageSeconds = (at: number | null, now: number) =>
+	at === null ? null : Math.max(0, Math.round((now - at) / 1000));
+const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
+
+/** Kubernetes rows with ages as numbers, the shape documented in the README. */
+function kubernetesDocument(data: KubernetesData, now: number) {
+	return {
+		context: data.context,
+		namespace: data.namespace,
+		nodes: data.nodes.map((n) => ({
+			name: n.name,
+			ready: n.ready,
+			conditions: n.conditions,
+			cpuPercent: n.cpuPercent,
+			memoryPercent: n.memoryPercent,
+			pods: n.pods,
+			ageSeconds: ageSeconds(n.createdAt, now),
+		})),
+		pods: data.pods.map((p) => ({
+			namespace: p.namespace,
+			name: p.name,
+			status: p.status,
+			ready: p.ready,
+			restarts: p.restarts,
+			lastRestartSecondsAgo: ageSeconds(p.lastRestartAt, now),
+			node: p.node,
+			ageSeconds: ageSeconds(p.createdAt, now),
+		})),
+		events: data.events.map((e) => ({
+			namespace: e.namespace,
+			type: e.type,
+			reason: e.reason,
+			object: e.object,
+			message: e.message,
+			count: e.count,
+			lastSeen: iso(e.lastSeenAt),
+		})),
+		deployments: data.deployments,
+	};
+}
+
+function sourceState(state: StoreState, id: SourceId) {
+	const slot = state.slots[id];
+	if (slot.phase === 'not-configured') return {state: 'not-configured', hint: slot.hint};
+	if (slot.phase === 'ok') return {state: 'ok', lastOk: iso(slot.lastOkAt)};
+	if (slot.phase === 'error')
+		return {state: 'error', error: slot.error, lastOk: iso(slot.lastOkAt)};
+	return {state: 'loading'};
+}
+
+/**
+ * The store as one JSON document: a key per source (null when it has no data)
+ * plus `sources` with each one's state, and the incident with its timeline.
+ */
+export function snapshotDocument(state: StoreState, timeline: TimelineState, now: number) {
+	const data = <K extends SourceId>(id: K) => {
+		const slot = state.slots[id];
+		return slot.phase === 'not-configured' ? null : slot.data;
+	};
+	const kubernetes = data('kubernetes');
+	return {
+		generatedAt: new Date(now).toISOString(),
+		sources: Object.fromEntries(sourceIds.map((id) => [id, sourceState(state, id)])),
+		kubernetes: kubernetes ? kubernetesDocument(kubernetes, now) : null,
+		prometheus: data('prometheus'),
+		alerts: data('alerts')?.map((a) => ({...a, startsAt: iso(a.startsAt)})) ?? null,
+		health: data('health'),
+		postgres: data('postgres'),
+		redis: data('redis'),
+		kafka: data('kafka'),
+		incident: timeline.incident
+			? {
+					...timeline.incident,
+					startedAt: iso(timeline.incident.startedAt),
+					timeline: timeline.events.map((e) => ({...e, at: iso(e.at)})),
+				}
+			: null,
+	};
+}
