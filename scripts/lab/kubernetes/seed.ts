@@ -74,7 +74,12 @@ async function restoreWorkload(client: KubeClient, object: KubeObject): Promise<
 		{op: 'replace', path: '/spec/replicas', value: spec.replicas},
 	];
 	// `add` also replaces; a resumed deployment has no `paused` field to replace.
-	if (object.kind === 'Deployment') ops.push({op: 'add', path: '/spec/paused', value: false});
+	if (object.kind === 'Deployment') {
+		ops.push(
+			{op: 'add', path: '/spec/paused', value: false},
+			{op: 'add', path: '/spec/strategy', value: spec.strategy},
+		);
+	}
 	if (object.kind === 'Deployment' && object.metadata.name === onboardingApi.name) {
 		ops.push({
 			op: 'add',

@@ -254,10 +254,18 @@ export function workloadObject(
 			selector: {matchLabels: {app: w.name}},
 			template,
 			...(kind === 'StatefulSet' ? {serviceName: w.name} : {}),
-			...(w.strategy ? {strategy: w.strategy} : {}),
+			...(kind === 'Deployment' ? {strategy: w.strategy ?? defaultStrategy(w)} : {}),
 			...(w.progressDeadlineSeconds ? {progressDeadlineSeconds: w.progressDeadlineSeconds} : {}),
 		},
 	};
+}
+
+// A workload that never becomes available is replaced all at once: a rolling
+// update would keep its old pod forever beside the new one.
+function defaultStrategy(w: WorkloadSpec): Record<string, unknown> {
+	return w.healthy
+		? {type: 'RollingUpdate', rollingUpdate: {maxSurge: '25%', maxUnavailable: '25%'}}
+		: {type: 'Recreate'};
 }
 
 const app = (
