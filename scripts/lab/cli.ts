@@ -12,11 +12,13 @@ import {scenario} from './scenario.ts';
 import {status} from './status.ts';
 import {up} from './up.ts';
 
-const {positionals, values} = parseArgs({
+const [command, ...rest] = process.argv.slice(2);
+// A scenario's own arguments (kafka-lag --topic t) are passed through untouched.
+const {values} = parseArgs({
+	args: command === 'scenario' ? [] : rest,
 	allowPositionals: true,
 	options: {kafka39: {type: 'boolean', default: false}},
 });
-const [command, ...rest] = positionals;
 const selection = {kafka39: values.kafka39 ?? false};
 
 async function main(): Promise<number> {

@@ -1,9 +1,12 @@
 // Detached helper processes of running scenarios: they keep holding what the
 // scenario needs (connections, locks, a producer) after lab:scenario exits.
 // Recorded in state.json, so `reset` and lab:down end them.
-import {type ProcessRecord, spawnDetached, stopProcess} from './process.ts';
+import {appendFileSync, mkdirSync} from 'node:fs';
+import {dirname} from 'node:path';
+import {isAlive, type ProcessRecord, spawnDetached, stopProcess, tail} from './process.ts';
 import type {LabPaths} from './server.ts';
 import {readState, writeState} from './state.ts';
+import {waitFor} from './wait.ts';
 
 export async function spawnHelper(
 	paths: LabPaths,
@@ -11,6 +14,12 @@ export async function spawnHelper(
 	script: string,
 	args: readonly string[],
 ): Promise<ProcessRecord> {
+	// The log is appended to across runs: mark where this one starts.
+	mkdirSync(dirname(paths.logFile(scenario)), {recursive: true});
+	appendFileSync(
+		paths.logFile(`scenario-${scenario}`),
+		`--- ${scenario} started ${new Date().toISOString()}\n`,
+	);
 	const helper = await spawnDetached({
 		name: `${scenario}-helper`,
 		command: process.execPath,
@@ -37,4 +46,26 @@ export async function stopHelpers(paths: LabPaths, scenario?: string): Promise<n
 	}
 	writeState(paths, state);
 	return stopped;
+}
+
+/** Waits for a helper's symptom; fails at once, quoting its log, if the helper dies first. */
+export async function waitForHelper(
+	paths: LabPaths,
+	scenario: string,
+	helper: ProcessRecord,
+	check: () => Promise<boolean>,
+	signal?: AbortSignal,
+): Promise<void> {
+	try {
+		await waitFor(`${scenario}`, check, {
+			timeoutMs: 60_000,
+			alive: () => isAlive(helper),
+			...(signal ? {signal} : {}),
+		});
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		throw new Error(
+			`${message}\n--- ${paths.logFile(`scenario-${scenario}`)} ---\n${tail(paths.logFile(`scenario-${scenario}`), 10)}`,
+		);
+	}
 }

@@ -12,6 +12,12 @@ export interface ScenarioContext extends LabContext {
 	readonly args: readonly string[];
 	/** Starts a detached helper (a Node script) that lab:down and reset will stop. */
 	spawnHelper(scenario: string, script: string, args: readonly string[]): Promise<ProcessRecord>;
+	/** Waits until check() passes; fails at once, quoting the helper's log, if the helper dies. */
+	waitForHelper(
+		scenario: string,
+		helper: ProcessRecord,
+		check: () => Promise<boolean>,
+	): Promise<void>;
 	/** Stops the helpers a scenario started (all when omitted). */
 	stopHelpers(scenario?: string): Promise<void>;
 }

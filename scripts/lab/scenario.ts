@@ -2,7 +2,7 @@
 // own scenarios live beside their servers; the Kubernetes ones come from
 // servers/kubernetes-scenarios.ts once it exists.
 import {join} from 'node:path';
-import {spawnHelper, stopHelpers} from './helpers.ts';
+import {spawnHelper, stopHelpers, waitForHelper} from './helpers.ts';
 import {say} from './log.ts';
 import {loadOptional} from './registry.ts';
 import type {Scenario, ScenarioContext, ScenarioSet} from './scenario-types.ts';
@@ -58,11 +58,12 @@ export const kubernetesScenarioNames = [
 export async function scenario(ctx: LabContext, args: readonly string[]): Promise<void> {
 	const [name, ...rest] = args;
 	const k8s = await kubernetesScenarios();
+	const {reset: kubernetesReset, ...kubernetes} = k8s.set;
 	const all: Record<string, Scenario> = {
 		...postgresScenarios,
 		...exporterScenarios,
 		...kafkaScenarios,
-		...k8s.set,
+		...kubernetes,
 	};
 	if (!name) {
 		say('scenarios:');
@@ -81,18 +82,14 @@ export async function scenario(ctx: LabContext, args: readonly string[]): Promis
 		args: rest,
 		spawnHelper: (scenarioName, script, helperArgs) =>
 			spawnHelper(ctx.paths, scenarioName, script, helperArgs),
+		waitForHelper: (scenarioName, helper, check) =>
+			waitForHelper(ctx.paths, scenarioName, helper, check, ctx.signal),
 		stopHelpers: async (scenarioName) => {
 			await stopHelpers(ctx.paths, scenarioName);
 		},
 	};
 	if (name === 'reset') {
-		const stopped = await stopHelpers(ctx.paths);
-		if (stopped > 0) say(`stopped ${stopped} scenario helper(s)`);
-		for (const [n, s] of Object.entries(all)) {
-			if (!s.reset || !s.needs.every((server) => state.servers[server]?.ready)) continue;
-			await s.reset({...sctx, state: readState(ctx.paths) ?? state});
-			say(`reset ${n}`);
-		}
+		await reset(sctx, all, rest, kubernetesReset);
 		if (k8s.note) say(k8s.note);
 		return;
 	}
@@ -108,4 +105,38 @@ export async function scenario(ctx: LabContext, args: readonly string[]): Promis
 		throw new Error(`${name} needs ${missing.join(', ')} running: npm run lab:up`);
 	await chosen.run(sctx);
 	say(`scenario ${name}: ${chosen.description}`);
+}
+
+/**
+ * `reset` undoes every scenario; `reset NAME…` only the named ones, so a test
+ * resetting its own scenario does not end another test's.
+ */
+async function reset(
+	ctx: ScenarioContext,
+	all: Readonly<Record<string, Scenario>>,
+	names: readonly string[],
+	kubernetesReset: Scenario | undefined,
+): Promise<void> {
+	const unknown = names.filter((n) => !all[n]);
+	if (unknown.length > 0) throw new Error(`reset: unknown scenario ${unknown.join(', ')}`);
+	const chosen = names.length > 0 ? names : Object.keys(all);
+	const fresh = () => readState(ctx.paths) ?? ctx.state;
+	for (const n of chosen) {
+		const s = all[n];
+		if (!s) continue;
+		await ctx.stopHelpers(n);
+		if (!s.needs.every((server) => fresh().servers[server]?.ready)) continue;
+		if (s.reset) {
+			await s.reset({...ctx, state: fresh()});
+			say(`reset ${n}`);
+		}
+	}
+	if (names.length === 0) await ctx.stopHelpers();
+	// A Kubernetes set may bring one `reset` entry rather than a reset per scenario.
+	const kubernetesNamed =
+		names.length === 0 || names.some((n) => all[n]?.needs.includes('kubernetes'));
+	if (kubernetesReset && kubernetesNamed && fresh().servers.kubernetes?.ready) {
+		await kubernetesReset.run({...ctx, state: fresh(), args: names});
+		say('reset kubernetes');
+	}
 }

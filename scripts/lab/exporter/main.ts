@@ -2,7 +2,8 @@
 //   GET  /metrics  Prometheus metrics of simulated traffic
 //   GET  /health   the API gateway health check irtop's config lists (200, or 503 when set down)
 //   GET  /control  current settings
-//   POST /control  {service, errorRatio?, p99?, rps?} or {healthy: false}; {reset: true} restores defaults
+//   POST /control  {service, errorRatio?, p99?, rps?} or {healthy: false};
+//                  {reset: true[, service]} restores the defaults (of one service)
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import {parseArgs} from 'node:util';
 import {renderMetrics} from './metrics.ts';
@@ -49,8 +50,12 @@ function fraction(value: unknown, name: string, max = Number.POSITIVE_INFINITY):
 
 function control(body: Record<string, unknown>): void {
 	if (body.reset === true) {
-		traffic.reset();
-		healthy = true;
+		// {reset: true, service} resets one service, so one scenario's reset spares another's.
+		traffic.reset(
+			typeof body.service === 'string' && body.service !== '*' ? body.service : undefined,
+		);
+		if (body.service === undefined) healthy = true;
+		return;
 	}
 	if (typeof body.healthy === 'boolean') healthy = body.healthy;
 	if (body.service === undefined) return;

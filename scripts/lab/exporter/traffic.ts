@@ -46,9 +46,11 @@ export class Traffic {
 		this.reset();
 	}
 
-	reset(): void {
-		this.settings.clear();
-		for (const [name, s] of Object.entries(defaultServices)) this.settings.set(name, {...s});
+	/** Back to the defaults: every service, or only the one named. */
+	reset(service?: string): void {
+		for (const [name, s] of Object.entries(defaultServices)) {
+			if (service === undefined || service === name) this.settings.set(name, {...s});
+		}
 	}
 
 	/** Advances the simulation by `seconds` of traffic. */

@@ -21,6 +21,11 @@ const producer = kafka.producer();
 const consumer = kafka.consumer({groupId: values.group ?? 'onboarding-workers'});
 
 async function main() {
+	// A test's own topic may not exist yet: a consumer cannot subscribe to a missing one.
+	const admin = kafka.admin();
+	await admin.connect();
+	await admin.createTopics({topics: [{topic, numPartitions: 3}], waitForLeaders: true});
+	await admin.disconnect();
 	await producer.connect();
 	let seq = 0;
 	const perTick = Math.max(1, Math.round(Number(values.rate) / 10));

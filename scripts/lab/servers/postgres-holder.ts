@@ -12,6 +12,7 @@ const {values} = parseArgs({
 		mode: {type: 'string'},
 		url: {type: 'string'},
 		count: {type: 'string', default: '10'},
+		table: {type: 'string', default: 'cases'},
 	},
 });
 const url = values.url ?? '';
@@ -52,18 +53,31 @@ async function pool(count: number): Promise<void> {
 	console.log(`holding ${count} connections`);
 }
 
+/** A quoted, optionally schema-qualified table name. */
+const table = (values.table ?? 'cases')
+	.split('.')
+	.map((part) => `"${part.replaceAll('"', '""')}"`)
+	.join('.');
+
 async function lock(): Promise<void> {
 	const blocker = await connect('lab-lock-holder');
+	if (values.table !== 'cases') {
+		// The seeded cases table exists; a test's own table may not yet.
+		await blocker.query(`CREATE TABLE IF NOT EXISTS ${table} (id bigint PRIMARY KEY, status text)`);
+		await blocker.query(
+			`INSERT INTO ${table} (id, status) VALUES (1, 'open') ON CONFLICT DO NOTHING`,
+		);
+	}
 	await blocker.query('BEGIN');
-	await blocker.query("UPDATE cases SET status = 'locked-by-lab' WHERE id = 1");
+	await blocker.query(`UPDATE ${table} SET status = 'locked-by-lab' WHERE id = 1`);
 	// Left idle in transaction: the row lock stays until reset or lab:down.
 	for (let i = 1; i <= 3; i++) {
 		const waiter = await connect('lab-lock-waiter');
-		hold(waiter, `UPDATE cases SET status = 'waiter-${i}' WHERE id = 1`, `waiter ${i}`);
+		hold(waiter, `UPDATE ${table} SET status = 'waiter-${i}' WHERE id = 1`, `waiter ${i}`);
 	}
 	const migration = await connect('lab-lock-migration');
 	await migration.query('BEGIN');
-	hold(migration, 'LOCK TABLE cases IN ACCESS EXCLUSIVE MODE', 'migration');
+	hold(migration, `LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`, 'migration');
 	console.log('holding a row lock with 3 waiters and a queued ACCESS EXCLUSIVE lock');
 }
 

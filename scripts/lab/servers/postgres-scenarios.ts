@@ -36,6 +36,23 @@ async function countApp(ctx: ScenarioContext, condition: string): Promise<number
 	return Number(rows[0]?.n ?? 0);
 }
 
+/** The helper connections of each scenario, by application_name. */
+const backendsOf = {
+	'pool-exhaustion': "application_name = 'lab-pool-exhaustion'",
+	'lock-contention':
+		"application_name IN ('lab-lock-holder', 'lab-lock-waiter', 'lab-lock-migration')",
+} as const;
+
+/** Stops a scenario's helper and ends its backends (a killed client's backend outlives it by up to a second). */
+async function endScenario(ctx: ScenarioContext, scenario: keyof typeof backendsOf): Promise<void> {
+	await ctx.stopHelpers(scenario);
+	const where = backendsOf[scenario];
+	await adminQuery(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE ${where}`);
+	await waitFor(`${scenario}: backends gone`, async () => (await countApp(ctx, where)) === 0, {
+		timeoutMs: 10_000,
+	});
+}
+
 /** Leaves 3 slots for non-superusers (irtop's monitoring role, a test), 3 reserved for superusers. */
 export const poolHolders = maxConnections - 3 - 3;
 
@@ -44,21 +61,25 @@ export const postgresScenarios: ScenarioSet = {
 		description: `${poolHolders} connections run long queries (max_connections ${maxConnections}); onboarding-api 5xx up`,
 		needs: ['postgres', 'exporter'],
 		async run(ctx) {
-			await ctx.stopHelpers('pool-exhaustion');
-			await ctx.spawnHelper('pool-exhaustion', holder, [
+			await endScenario(ctx, 'pool-exhaustion');
+			// An explicit count (`pool-exhaustion 40`) leaves room for tests running beside it.
+			const count = ctx.args[0] ? Number(ctx.args[0]) : poolHolders;
+			if (!Number.isInteger(count) || count < 1)
+				throw new Error(`pool-exhaustion: "${ctx.args[0]}" is not a count`);
+			const helper = await ctx.spawnHelper('pool-exhaustion', holder, [
 				'--mode',
 				'pool',
 				'--url',
 				postgresUrl('app', labPort(ctx, 'postgres')),
 				'--count',
-				String(poolHolders),
+				String(count),
 			]);
-			await waitFor(
-				'pool-exhaustion: connections held',
+			await ctx.waitForHelper(
+				'pool-exhaustion',
+				helper,
 				async () =>
 					(await countApp(ctx, "application_name = 'lab-pool-exhaustion' AND state = 'active'")) >=
-					poolHolders,
-				{timeoutMs: 30_000, signal: ctx.signal},
+					count,
 			);
 			await controlExporter(labPort(ctx, 'exporter'), {
 				service: 'onboarding-api',
@@ -67,10 +88,8 @@ export const postgresScenarios: ScenarioSet = {
 			});
 		},
 		async reset(ctx) {
-			await adminQuery(
-				ctx,
-				"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE 'lab-%' AND application_name <> 'lab-scenario'",
-			);
+			await endScenario(ctx, 'pool-exhaustion');
+			await controlExporter(labPort(ctx, 'exporter'), {service: 'onboarding-api', reset: true});
 		},
 	},
 	'lock-contention': {
@@ -78,23 +97,31 @@ export const postgresScenarios: ScenarioSet = {
 			'a transaction holds a row lock on cases; 3 updates and a schema change wait behind it',
 		needs: ['postgres', 'exporter'],
 		async run(ctx) {
-			await ctx.stopHelpers('lock-contention');
-			await ctx.spawnHelper('lock-contention', holder, [
+			await endScenario(ctx, 'lock-contention');
+			// A table name (`lock-contention myschema.cases`) keeps a test's lock queue to itself.
+			const table = ctx.args[0] ?? 'cases';
+			const helper = await ctx.spawnHelper('lock-contention', holder, [
 				'--mode',
 				'lock',
+				'--table',
+				table,
 				'--url',
 				postgresUrl('app', labPort(ctx, 'postgres')),
 			]);
-			await waitFor(
-				'lock-contention: waiters queued',
+			await ctx.waitForHelper(
+				'lock-contention',
+				helper,
 				async () =>
 					(await countApp(
 						ctx,
 						"application_name LIKE 'lab-lock-%' AND wait_event_type = 'Lock'",
 					)) >= 4,
-				{timeoutMs: 30_000, signal: ctx.signal},
 			);
 			await controlExporter(labPort(ctx, 'exporter'), {service: 'onboarding-api', p99: 2.5});
+		},
+		async reset(ctx) {
+			await endScenario(ctx, 'lock-contention');
+			await controlExporter(labPort(ctx, 'exporter'), {service: 'onboarding-api', reset: true});
 		},
 	},
 };
