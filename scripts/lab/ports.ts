@@ -13,6 +13,7 @@ export const defaultPorts = {
 	apiserver: 16443,
 	kine: 12379,
 	metrics: 16444,
+	kubelet: 16450,
 } as const;
 
 export type PortName = keyof typeof defaultPorts;

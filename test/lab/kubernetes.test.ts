@@ -194,6 +194,38 @@ describeLab('lab kubernetes', ['kubernetes'], (lab) => {
 		expect(podMetrics.items.some((p) => p.metadata.name.startsWith('onboarding-api-'))).toBe(true);
 	});
 
+	it('serves container logs through the apiserver: tail, previous, and a refusal while pulling', async () => {
+		const tail = await kubectl(
+			'logs',
+			'deployment/onboarding-api',
+			'-n',
+			'business-onboarding',
+			'--tail=5',
+		);
+		expect(tail.trim().split('\n')).toHaveLength(5);
+		expect(tail).toMatch(/(INFO|WARN|ERROR) /);
+		const crashing = pod('document-parser')!;
+		const previous = await kubectl(
+			'logs',
+			crashing.metadata!.name!,
+			'-n',
+			'business-onboarding',
+			'--previous',
+		);
+		expect(previous.trim().split('\n').at(-1)).toMatch(/^panic: /);
+		const core = config().makeApiClient(CoreV1Api);
+		const viaClient = await core.readNamespacedPodLog({
+			name: crashing.metadata!.name!,
+			namespace: 'business-onboarding',
+			tailLines: 1,
+		});
+		expect(viaClient.trim()).toMatch(/^panic: /);
+		const pulling = pod('vault-agent-injector')!;
+		await expect(
+			kubectl('logs', pulling.metadata!.name!, '-n', 'platform-security'),
+		).rejects.toThrow(/waiting to start: trying and failing to pull image/);
+	});
+
 	// The scenarios change the shared world, so they run last, one after another, and reset after.
 	describe('scenarios', () => {
 		afterAll(async () => {

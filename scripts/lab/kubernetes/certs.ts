@@ -21,6 +21,12 @@ export interface ClusterPki {
 	readonly serviceAccountPub: string;
 	readonly metricsCert: string;
 	readonly metricsKey: string;
+	/** The fake kubelet's serving certificate, which the apiserver verifies for logs. */
+	readonly kubeletCert: string;
+	readonly kubeletKey: string;
+	/** The apiserver's client certificate towards kubelets. */
+	readonly kubeletClientCert: string;
+	readonly kubeletClientKey: string;
 }
 
 /** The name the aggregator expects on the metrics stand-in's certificate (`<service>.<namespace>.svc`). */
@@ -44,6 +50,10 @@ export function clusterPki(dir: string): ClusterPki {
 		serviceAccountPub: file('sa.pub'),
 		metricsCert: file('metrics-server.crt'),
 		metricsKey: file('metrics-server.key'),
+		kubeletCert: file('kubelet.crt'),
+		kubeletKey: file('kubelet.key'),
+		kubeletClientCert: file('apiserver-kubelet-client.crt'),
+		kubeletClientKey: file('apiserver-kubelet-client.key'),
 	};
 }
 
@@ -114,7 +124,7 @@ async function makeLeaf(config: string, caCert: string, caKey: string, leaf: Lea
 /** Creates whatever part of the PKI is missing (all of it on a fresh lab). */
 export async function ensureClusterPki(dir: string): Promise<ClusterPki> {
 	const pki = clusterPki(dir);
-	if (existsSync(pki.metricsCert)) return pki;
+	if (existsSync(join(dir, 'complete'))) return pki;
 	await mkdir(dir, {recursive: true});
 	// openssl's default config would add CA:TRUE to every certificate; this one adds nothing.
 	const config = join(dir, 'openssl.cnf');
@@ -156,7 +166,19 @@ export async function ensureClusterPki(dir: string): Promise<ClusterPki> {
 		'-out',
 		pki.serviceAccountPub,
 	]);
-	// Written last: its presence means the whole set exists.
+	await makeLeaf(config, pki.caCert, pki.caKey, {
+		cert: pki.kubeletCert,
+		key: pki.kubeletKey,
+		cn: 'lab-kubelet',
+		usage: 'serverAuth',
+		san: 'DNS:localhost,IP:127.0.0.1',
+	});
+	await makeLeaf(config, pki.caCert, pki.caKey, {
+		cert: pki.kubeletClientCert,
+		key: pki.kubeletClientKey,
+		cn: 'kube-apiserver-kubelet-client',
+		usage: 'clientAuth',
+	});
 	await makeLeaf(config, pki.caCert, pki.caKey, {
 		cert: pki.metricsCert,
 		key: pki.metricsKey,
@@ -164,5 +186,7 @@ export async function ensureClusterPki(dir: string): Promise<ClusterPki> {
 		usage: 'serverAuth',
 		san: `DNS:${metricsServiceName}.${metricsServiceNamespace}.svc,DNS:localhost,IP:127.0.0.1`,
 	});
+	// Written last: its presence means the whole set exists.
+	await writeFile(join(dir, 'complete'), '');
 	return pki;
 }

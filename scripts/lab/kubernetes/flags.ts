@@ -47,6 +47,14 @@ export function apiserverArgs(layout: KubernetesLayout): string[] {
 		'--requestheader-extra-headers-prefix=X-Remote-Extra-',
 		`--proxy-client-cert-file=${pki.frontProxyClientCert}`,
 		`--proxy-client-key-file=${pki.frontProxyClientKey}`,
+		// `kubectl logs` goes apiserver -> kubelet: the lab's nodes keep their
+		// (unreachable) 10.0.0.x InternalIPs for display, and report InternalDNS
+		// `localhost` and the fake kubelet's port for the apiserver to dial,
+		// over TLS both ways.
+		'--kubelet-preferred-address-types=InternalDNS',
+		`--kubelet-certificate-authority=${pki.caCert}`,
+		`--kubelet-client-certificate=${pki.kubeletClientCert}`,
+		`--kubelet-client-key=${pki.kubeletClientKey}`,
 		// Seeded events should outlive a working day of drills (default 1h).
 		'--event-ttl=24h',
 		'--profiling=false',

@@ -18,6 +18,7 @@ export function kubernetesLayout(ctx: LabContext) {
 		apiserver: port(ctx, 'apiserver'),
 		kine: port(ctx, 'kine'),
 		metrics: port(ctx, 'metrics'),
+		kubelet: port(ctx, 'kubelet'),
 	};
 	const log = (part: string) => ctx.paths.logFile(`${serverName}-${part}`);
 	return {

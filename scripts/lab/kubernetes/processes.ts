@@ -70,6 +70,7 @@ export async function startProcesses(
 					join(here, 'simulator.ts'),
 					layout.simulatorKubeconfig,
 					String(layout.ports.metrics),
+					String(layout.ports.kubelet),
 					layout.pki.dir,
 				],
 				logFile: layout.logs.simulator,

@@ -5,6 +5,7 @@
 import type {LabContext} from '../server.ts';
 import {apply, applyAll, type KubeObject, objectPath} from './apply.ts';
 import type {KubeClient} from './client.ts';
+import {kubernetesLayout} from './layout.ts';
 import {waitRolledOut} from './rollout.ts';
 import {seedEvents} from './seed-events.ts';
 import {
@@ -34,7 +35,7 @@ async function exists(client: KubeClient, path: string): Promise<boolean> {
 	}
 }
 
-export async function seedNodes(client: KubeClient): Promise<void> {
+export async function seedNodes(client: KubeClient, kubeletPort: number): Promise<void> {
 	const now = Date.now();
 	for (const spec of nodeSpecs) {
 		const node = nodeObject(spec);
@@ -45,7 +46,11 @@ export async function seedNodes(client: KubeClient): Promise<void> {
 		await client.patch(objectPath('v1', 'Node', spec.name), {
 			spec: {taints: (node.spec as {taints: unknown[]}).taints},
 		});
-		await apply(client, nodeStatus(spec, rfc3339(now), rfc3339(now - 3 * 24 * 3600_000)), 'status');
+		await apply(
+			client,
+			nodeStatus(spec, rfc3339(now), rfc3339(now - 3 * 24 * 3600_000), kubeletPort),
+			'status',
+		);
 	}
 }
 
@@ -105,7 +110,7 @@ export async function seedKubernetes(ctx: LabContext, client: KubeClient): Promi
 			metadata: {name: 'default', namespace},
 		});
 	}
-	await seedNodes(client);
+	await seedNodes(client, kubernetesLayout(ctx).ports.kubelet);
 	await client
 		.request(
 			'PUT',

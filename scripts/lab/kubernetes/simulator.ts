@@ -1,17 +1,19 @@
-// The lab's helper process: fake kubelets and scheduler (fake-kubelet.ts) and
-// the metrics.k8s.io stand-in (metrics-server.ts), sharing one set of watches.
-// Usage: node simulator.ts <kubeconfig> <metrics port> <pki dir>
+// The lab's helper process: fake kubelets and scheduler (fake-kubelet.ts), the
+// kubelets' log endpoint (kubelet-server.ts) and the metrics.k8s.io stand-in
+// (metrics-server.ts), sharing one set of watches.
+// Usage: node simulator.ts <kubeconfig> <metrics port> <kubelet port> <pki dir>
 import {clientFromKubeconfig} from './client.ts';
 import {eventRecorder} from './events.ts';
 import {fakeKubelet} from './fake-kubelet.ts';
 import {inform} from './informer.ts';
+import {startKubeletServer} from './kubelet-server.ts';
 import {startMetricsServer} from './metrics-server.ts';
 import {simConfigMap} from './sim-config.ts';
 import type {ConfigMap, Node, Pod} from './types.ts';
 
-const [kubeconfig, port, pkiDir] = process.argv.slice(2);
-if (!kubeconfig || !port || !pkiDir) {
-	console.error('usage: simulator.ts <kubeconfig> <metrics port> <pki dir>');
+const [kubeconfig, port, kubeletPort, pkiDir] = process.argv.slice(2);
+if (!kubeconfig || !port || !kubeletPort || !pkiDir) {
+	console.error('usage: simulator.ts <kubeconfig> <metrics port> <kubelet port> <pki dir>');
 	process.exit(2);
 }
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
@@ -29,6 +31,7 @@ const world = {
 	),
 };
 kubelet = fakeKubelet(client, world, eventRecorder(client, log), log);
+const kubeletServer = startKubeletServer(world, Number(kubeletPort), pkiDir, log);
 const server = startMetricsServer(client, world, Number(port), pkiDir, log);
 
 await Promise.all([world.pods.synced, world.nodes.synced, world.config.synced]);
@@ -41,6 +44,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 		clearInterval(tick);
 		for (const informer of Object.values(world)) informer.stop();
 		server.close();
+		kubeletServer.close();
 		process.exit(0);
 	});
 }

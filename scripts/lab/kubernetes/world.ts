@@ -94,7 +94,12 @@ function condition(
 }
 
 /** The node's status as its kubelet would post it; `now` is an RFC 3339 time. */
-export function nodeStatus(spec: NodeSpec, now: string, bootedAt: string): KubeObject {
+export function nodeStatus(
+	spec: NodeSpec,
+	now: string,
+	bootedAt: string,
+	kubeletPort: number,
+): KubeObject {
 	const gi = 2 ** 20; // Ki per Gi
 	const capacityMemory = spec.memoryGi * gi;
 	return {
@@ -171,8 +176,10 @@ export function nodeStatus(spec: NodeSpec, now: string, bootedAt: string): KubeO
 			addresses: [
 				{type: 'InternalIP', address: `10.0.0.${10 + spec.index}`},
 				{type: 'Hostname', address: spec.name},
+				// Where the apiserver reaches this node's (fake) kubelet for logs.
+				{type: 'InternalDNS', address: 'localhost'},
 			],
-			daemonEndpoints: {kubeletEndpoint: {Port: 10250}},
+			daemonEndpoints: {kubeletEndpoint: {Port: kubeletPort}},
 			nodeInfo: {
 				machineID: `${spec.index}`.padStart(32, 'a'),
 				systemUUID: `${String(spec.index).padStart(8, '0')}-0000-4000-8000-000000000000`,

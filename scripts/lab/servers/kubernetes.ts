@@ -72,6 +72,7 @@ export const kubernetes: LabServer = {
 		await assertPortFree(layout.ports.kine, 'kine');
 		await assertPortFree(layout.ports.apiserver, 'kube-apiserver');
 		await assertPortFree(layout.ports.metrics, 'metrics stand-in');
+		await assertPortFree(layout.ports.kubelet, 'fake kubelet');
 		await mkdir(layout.data, {recursive: true});
 		await ensureClusterPki(layout.pki.dir);
 		await writeKubeconfigs(layout);
@@ -144,6 +145,7 @@ export const kubernetes: LabServer = {
 				readonlyUser: labUsers.readonly.name,
 				caFile: layout.pki.caCert,
 				metricsUrl: `https://127.0.0.1:${layout.ports.metrics}`,
+				kubeletUrl: `https://127.0.0.1:${layout.ports.kubelet}`,
 			},
 		};
 	},
