@@ -74,20 +74,29 @@ export function runLines(
 		run.exitMessage && run.finishedAt !== undefined && now >= run.finishedAt
 			? run.exitMessage
 			: undefined;
+	// Line k lands within [start + k·period, start + (k+1)·period), so the slot
+	// holding `since` is the first that may have lines to keep.
 	let first =
 		window.since === undefined
 			? 0
-			: Math.max(0, Math.ceil((window.since - run.startedAt) / periodMs));
-	if (window.tail !== undefined) first = Math.max(first, count + (exit ? 1 : 0) - window.tail);
+			: Math.max(0, Math.floor((window.since - run.startedAt) / periodMs));
+	// A little more than the tail: the newest slot's line may not have landed yet.
+	if (window.tail !== undefined) first = Math.max(first, count - window.tail - 2);
 	const lines: LogLine[] = [];
 	for (let k = first; k < count; k++) {
 		// Lines land at uneven milliseconds within their slot, as real ones do.
-		const jitter = k === 0 ? 0 : Math.floor(unit(`${app}/${run.startedAt}/${k}/ms`) * (periodMs - 1));
-		const at = Math.min(run.startedAt + k * periodMs + jitter, end);
+		const jitter =
+			k === 0 ? 0 : Math.floor(unit(`${app}/${run.startedAt}/${k}/ms`) * (periodMs - 1));
+		const planned = run.startedAt + k * periodMs + jitter;
+		// A running container's line is not there before its time; a finished
+		// run's lines all landed before it ended.
+		if (run.finishedAt === undefined && planned > end) continue;
+		const at = Math.min(planned, end);
+		if (window.since !== undefined && at < window.since) continue;
 		lines.push({at, text: `${new Date(at).toISOString()} ${line(app, container, k, at, run)}`});
 	}
-	if (exit && window.tail !== 0) lines.push({at: run.finishedAt ?? end, text: exit});
-	return lines;
+	if (exit) lines.push({at: run.finishedAt ?? end, text: exit});
+	return window.tail === undefined ? lines : lines.slice(Math.max(0, lines.length - window.tail));
 }
 
 /** Lines that appear after `after` (exclusive) up to `now`: what `--follow` streams. */
