@@ -1,6 +1,6 @@
 // The lab's command line, behind the npm scripts:
 //   lab:provision [--kafka39]   install packages, fetch jars, build binaries (cached)
-//   lab:up [--kafka39]          start, wait for and seed every server
+//   lab:up [--kafka39] [--only a,b]  start, wait for and seed every server (or those named)
 //   lab:down                    stop everything the lab started, remove .lab/
 //   lab:status                  each server, address, pid, healthy or not
 //   lab:scenario NAME [ARGS]    produce a runbook symptom (list: lab:scenario)
@@ -17,9 +17,13 @@ const [command, ...rest] = process.argv.slice(2);
 const {values} = parseArgs({
 	args: command === 'scenario' ? [] : rest,
 	allowPositionals: true,
-	options: {kafka39: {type: 'boolean', default: false}},
+	options: {kafka39: {type: 'boolean', default: false}, only: {type: 'string'}},
 });
-const selection = {kafka39: values.kafka39 ?? false};
+const only = values.only?.split(',').filter(Boolean);
+const selection = {
+	kafka39: (values.kafka39 ?? false) || (only?.includes('kafka39') ?? false),
+	...(only ? {only} : {}),
+};
 
 async function main(): Promise<number> {
 	const controller = new AbortController();

@@ -13,6 +13,8 @@ import {redis} from './servers/redis.ts';
 
 export interface Selection {
 	readonly kafka39: boolean;
+	/** Only these servers (`--only postgres,redis`); all when absent. */
+	readonly only?: readonly string[];
 }
 
 /** The ports each server binds (checked free before anything starts). */
@@ -24,7 +26,7 @@ export const serverPorts: Readonly<Record<string, readonly string[]>> = {
 	prometheus: ['prometheus'],
 	kafka: ['kafka', 'kafkaController'],
 	kafka39: ['kafka39', 'kafka39Controller'],
-	kubernetes: ['apiserver', 'kine', 'metrics'],
+	kubernetes: ['apiserver', 'kine', 'metrics', 'kubelet'],
 };
 
 function isLabServer(value: unknown): value is LabServer {
@@ -86,8 +88,17 @@ export async function labServers(selection: Selection): Promise<Servers> {
 	const servers: LabServer[] = [postgres, redis, exporter, alertmanager, prometheus, kafka];
 	if (selection.kafka39) servers.push(kafka39);
 	const notes: string[] = [];
-	const k8s = await loadKubernetes();
-	if (k8s.ok) servers.push(k8s.value);
-	else notes.push(k8s.reason);
+	const only = selection.only;
+	if (!only || only.includes('kubernetes')) {
+		const k8s = await loadKubernetes();
+		if (k8s.ok) servers.push(k8s.value);
+		else notes.push(k8s.reason);
+	}
+	if (only) {
+		const known = new Set([...servers.map((s) => s.name), 'kafka39', 'kubernetes']);
+		const unknown = only.filter((name) => !known.has(name));
+		if (unknown.length > 0) throw new Error(`--only: unknown server ${unknown.join(', ')}`);
+		return {servers: servers.filter((s) => only.includes(s.name)), notes};
+	}
 	return {servers, notes};
 }

@@ -73,9 +73,11 @@ async function bringUp(
 		if (!kept) record.startMs = Math.round(performance.now() - started);
 		writeState(ctx.paths, state);
 	} catch (error) {
+		// Stopped because another server failed: that one is the failure to report.
+		if (failFast.aborted && !controller.signal.aborted) throw error;
 		throw new ServerFailure(
 			server.name,
-			signal.aborted && !failFast.aborted ? signal.reason : error,
+			controller.signal.aborted ? controller.signal.reason : error,
 		);
 	}
 }
@@ -104,7 +106,10 @@ export async function up(ctx: LabContext, selection: Selection): Promise<void> {
 	const total = performance.now();
 	const state = readState(ctx.paths) ?? emptyState(ctx.paths, {...ctx.ports});
 	// A lab started with --kafka39 keeps its 3.9 broker on a later plain lab:up.
-	const wants: Selection = {kafka39: selection.kafka39 || alive(state.servers.kafka39)};
+	const wants: Selection = {
+		...selection,
+		kafka39: selection.kafka39 || alive(state.servers.kafka39),
+	};
 	const {servers, notes} = await labServers(wants);
 	for (const note of notes) say(`  ${note}`);
 
@@ -152,9 +157,9 @@ export async function up(ctx: LabContext, selection: Selection): Promise<void> {
 		);
 	}
 
-	const endpoints = servers
-		.map((s) => state.servers[s.name]?.endpoint)
-		.filter((e) => e !== undefined);
+	// Every running server, also those outside this run's --only.
+	const running = Object.values(state.servers).filter((s) => s.ready && alive(s));
+	const endpoints = running.map((s) => s.endpoint).filter((e) => e !== undefined);
 	const {env, config} = combine(endpoints);
 	const files = writeOutputs(ctx.paths, env, config, notes);
 	state.env = env;
@@ -166,15 +171,16 @@ export async function up(ctx: LabContext, selection: Selection): Promise<void> {
 	say(
 		table(
 			['SERVER', 'ADDRESS', 'PID', 'TIME'],
-			servers.map((s) => {
-				const record = state.servers[s.name]!;
+			running.map((record) => {
 				return [
-					s.name,
+					record.name,
 					Object.values(record.ports)
 						.map((p) => `127.0.0.1:${p}`)
 						.join(' '),
 					record.processes.map((p) => p.pid).join(','),
-					keep.has(s.name) ? 'kept (already running)' : seconds(record.startMs ?? 0),
+					keep.has(record.name) || !servers.some((s) => s.name === record.name)
+						? 'kept (already running)'
+						: seconds(record.startMs ?? 0),
 				];
 			}),
 		),

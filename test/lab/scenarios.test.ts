@@ -50,7 +50,14 @@ describeLab('lab scenarios', ['postgres', 'exporter', 'prometheus', 'kafka'], (l
 	});
 	afterAll(async () => {
 		// Only this file's scenarios: other test files may be running their own.
-		await labCli('scenario', 'reset', 'pool-exhaustion', 'lock-contention', 'error-spike', 'kafka-lag');
+		await labCli(
+			'scenario',
+			'reset',
+			'pool-exhaustion',
+			'lock-contention',
+			'error-spike',
+			'kafka-lag',
+		);
 		await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
 		await admin.end();
 	});
