@@ -103,7 +103,10 @@ export function describeLab(
 		return;
 	}
 	process.stderr.write(`skipping "${name}": ${reason}. Run: ${labHint}\n`);
-	describe.skip(`${name} (${reason}: ${labHint})`, () => fn(undefined as unknown as Lab));
+	// The body is not run: describe.skip still collects it, and it would read a lab that is not there.
+	describe.skip(`${name} (${reason}: ${labHint})`, () => {
+		it(`needs ${servers.join(', ')}`, () => {});
+	});
 }
 
 const execFileAsync = promisify(execFile);
