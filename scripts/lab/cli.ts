@@ -4,13 +4,17 @@
 //   lab:down                    stop everything the lab started, remove .lab/
 //   lab:status                  each server, address, pid, healthy or not
 //   lab:scenario NAME [ARGS]    produce a runbook symptom (list: lab:scenario)
+
 import {parseArgs} from 'node:util';
 import {labContext} from './context.ts';
 import {down} from './down.ts';
 import {provision} from './provision.ts';
+import {silenceKafkajsTimerWarning} from './quiet.ts';
 import {scenario} from './scenario.ts';
 import {status} from './status.ts';
 import {up} from './up.ts';
+
+silenceKafkajsTimerWarning();
 
 const [command, ...rest] = process.argv.slice(2);
 // A scenario's own arguments (kafka-lag --topic t) are passed through untouched.

@@ -2,8 +2,12 @@
 // the consumer group catches up, then stops consuming (it stays a member and
 // keeps heartbeating, but commits nothing more), so its lag grows: Burrow's
 // STALL, the runbook's "check consumer lag".
+
 import {parseArgs} from 'node:util';
+import {silenceKafkajsTimerWarning} from '../quiet.ts';
 import {kafkaClient} from './seed.ts';
+
+silenceKafkajsTimerWarning();
 
 const {values} = parseArgs({
 	options: {
