@@ -41,6 +41,14 @@ function goEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 	return {...process.env, GOFLAGS: '-trimpath -buildvcs=false', ...extra};
 }
 
+async function requireGo(ctx: LabContext): Promise<void> {
+	try {
+		await run('go', ['version'], {signal: ctx.signal});
+	} catch {
+		throw new Error('kubernetes: Go is needed to build the control plane (Go >= 1.24 on PATH)');
+	}
+}
+
 async function timed(ctx: LabContext, what: string, step: () => Promise<void>): Promise<number> {
 	const started = Date.now();
 	ctx.log(`kubernetes: ${what}…`);
@@ -55,20 +63,16 @@ export async function provisionKubernetes(ctx: LabContext): Promise<void> {
 	const binDir = dirname(binaries.apiserver);
 	await mkdir(binDir, {recursive: true});
 	const took: Record<string, number> = {};
-	try {
-		await run('go', ['version'], {signal: ctx.signal});
-	} catch {
-		throw new Error('kubernetes: Go is needed to build the control plane (Go >= 1.24 on PATH)');
-	}
 
 	if (!((await executable(binaries.apiserver)) && (await executable(binaries.controllerManager)))) {
+		await requireGo(ctx);
 		// Build into a scratch directory and rename, so an interrupted build is
 		// never mistaken for a cached one.
 		const scratch = await mkdtemp(join(binDir, '.build-'));
 		try {
 			took.controlPlane = await timed(
 				ctx,
-				`building kube-apiserver and kube-controller-manager ${kubernetesVersion} (cold: about 5 min on 2 cores)`,
+				`building kube-apiserver and kube-controller-manager ${kubernetesVersion} (cold: 5 to 7 min on 2 cores)`,
 				async () => {
 					await run(
 						'go',
@@ -96,6 +100,7 @@ export async function provisionKubernetes(ctx: LabContext): Promise<void> {
 	} else ctx.log(`kubernetes: ${kubernetesVersion} binaries cached in ${binDir}`);
 
 	if (!(await executable(binaries.kine))) {
+		await requireGo(ctx);
 		const scratch = await mkdtemp(join(binDir, '.build-'));
 		try {
 			took.kine = await timed(ctx, `building kine ${kineVersion}`, async () => {
