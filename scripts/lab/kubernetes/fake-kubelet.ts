@@ -220,6 +220,12 @@ export function fakeKubelet(
 		);
 		if (covers(pod.status, desired)) return;
 		await client.patch(`${podPath(pod)}/status`, {status: desired});
+		// A started container turns Ready in a few seconds: look again soon
+		// rather than at the next tick, so rollouts move at a kubelet's pace.
+		const statuses = desired.containerStatuses as {ready?: boolean; started?: boolean}[];
+		if (statuses.every((c) => c.started) && statuses.some((c) => !c.ready)) {
+			setTimeout(() => self.enqueue(key), 500);
+		}
 		await containerEvents(
 			pod,
 			nodeName,
@@ -248,7 +254,7 @@ export function fakeKubelet(
 		}
 	}
 
-	return {
+	const self = {
 		enqueue(key: string): void {
 			queue.add(key);
 			void drain();
@@ -260,4 +266,5 @@ export function fakeKubelet(
 			void drain();
 		},
 	};
+	return self;
 }

@@ -128,13 +128,16 @@ export async function seedKubernetes(ctx: LabContext, client: KubeClient): Promi
 		});
 	await applyAll(client, serviceObjects());
 
+	let firstRollout: Promise<void> | undefined;
 	for (const workload of workloads) {
 		const object = workloadObject(workload);
 		const path = objectPath('apps/v1', object.kind, workload.name, workload.namespace);
 		if (await exists(client, path)) await restoreWorkload(client, object);
-		else if (workload === onboardingApi) await seedOnboardingApi(client, ctx.log);
+		// Its two revisions roll out while the other workloads start.
+		else if (workload === onboardingApi) firstRollout = seedOnboardingApi(client, ctx.log);
 		else await apply(client, object);
 	}
+	await firstRollout;
 	await Promise.all(
 		workloads
 			.filter((w) => w.healthy)
