@@ -9,6 +9,9 @@ import {join} from 'node:path';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major >= 22) {
+	// V8's code cache on disk: the second start skips compiling the bundle.
+	const {enableCompileCache} = await import('node:module');
+	enableCompileCache?.();
 	await import('../dist/irtop.js');
 } else {
 	const cache =

@@ -13,6 +13,13 @@ import {setTimeout as sleep} from 'node:timers/promises';
 
 const root = new URL('..', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
+// --only=start,bytes,rss,cpu runs a subset; IRTOP_BENCH_NODE_FLAGS tries V8 flags.
+const only = process.argv
+	.find((a) => a.startsWith('--only='))
+	?.slice(7)
+	.split(',');
+const wanted = (name) => !only || only.includes(name);
+const nodeFlags = process.env.IRTOP_BENCH_NODE_FLAGS ?? '';
 const runs = quick ? 3 : 5;
 const bin = join(root, 'bin/irtop.js');
 const tmp = mkdtempSync(join(tmpdir(), 'irtop-bench-'));
@@ -26,7 +33,7 @@ const fmt = (s, unit, digits = 0) =>
 
 /** Starts irtop in a pseudo-terminal of the given size; counts what it writes. */
 function startInPty({columns = 120, rows = 40, args = ['--demo'], env = {}}) {
-	const command = `stty cols ${columns} rows ${rows}; exec node ${bin} ${args.join(' ')}`;
+	const command = `stty cols ${columns} rows ${rows}; exec node ${nodeFlags} ${bin} ${args.join(' ')}`;
 	const child = spawn('script', ['-qfec', command, '/dev/null'], {
 		stdio: ['pipe', 'pipe', 'inherit'],
 		env: {...process.env, TERM: 'xterm-256color', ...env},
@@ -131,37 +138,43 @@ async function idleCpu(seconds) {
 console.log(
 	`irtop benchmark · node ${process.version} · ${runs} runs per figure${quick ? ' (quick)' : ''}`,
 );
-const start = await coldStart();
-console.log(
-	`cold start to first complete demo frame (120x40): ${fmt(start.irtop, 'ms')}   [target <= 300 ms]`,
-);
-console.log(`  node -e 0 on this machine:                       ${fmt(start.node, 'ms')}`);
 
-const window = quick ? 10 : 20;
-const incremental = [];
-const full = [];
-for (let i = 0; i < (quick ? 1 : 3); i++) {
-	incremental.push(await bytesPerSecond(false, window));
-	full.push(await bytesPerSecond(true, window));
+if (wanted('start')) {
+	const start = await coldStart();
+	console.log(
+		`cold start to first complete demo frame (120x40): ${fmt(start.irtop, 'ms')}   [target <= 300 ms]`,
+	);
+	console.log(`  node -e 0 on this machine:                       ${fmt(start.node, 'ms')}`);
 }
-const inc = stats(incremental);
-const fullStats = stats(full);
-console.log(`bytes/s written, demo steady state, incremental rendering: ${fmt(inc, 'B/s')}`);
-console.log(`bytes/s written, demo steady state, full redraw:            ${fmt(fullStats, 'B/s')}`);
-console.log(
-	`  full redraw / incremental (medians): ${(fullStats.median / inc.median).toFixed(1)}x`,
-);
 
-const rss = [];
-for (let i = 0; i < (quick ? 1 : 2); i++) rss.push(await steadyState(quick ? 20 : 60));
-console.log(
-	`RSS after ${quick ? 20 : 60} s of demo: ${fmt(stats(rss), 'MiB', 1)}   [target <= 120 MB]`,
-);
+if (wanted('bytes')) {
+	const seconds = quick ? 10 : 20;
+	const incremental = [];
+	const full = [];
+	for (let i = 0; i < (quick ? 1 : 3); i++) {
+		incremental.push(await bytesPerSecond(false, seconds));
+		full.push(await bytesPerSecond(true, seconds));
+	}
+	const inc = stats(incremental);
+	const redraw = stats(full);
+	console.log(`bytes/s written, demo steady state, incremental rendering: ${fmt(inc, 'B/s')}`);
+	console.log(`bytes/s written, demo steady state, full redraw:            ${fmt(redraw, 'B/s')}`);
+	console.log(`  full redraw / incremental (medians): ${(redraw.median / inc.median).toFixed(1)}x`);
+}
 
-const cpu = [];
-for (let i = 0; i < (quick ? 1 : 3); i++) cpu.push(await idleCpu(quick ? 10 : 30));
-console.log(
-	`CPU with no data changes (clock only): ${fmt(stats(cpu), '% of a core', 2)}   [target <= 2 %]`,
-);
+if (wanted('rss')) {
+	const seconds = quick ? 20 : 60;
+	const rss = [];
+	for (let i = 0; i < (quick ? 1 : 2); i++) rss.push(await steadyState(seconds));
+	console.log(`RSS after ${seconds} s of demo: ${fmt(stats(rss), 'MiB', 1)}   [target <= 120 MB]`);
+}
+
+if (wanted('cpu')) {
+	const cpu = [];
+	for (let i = 0; i < (quick ? 1 : 3); i++) cpu.push(await idleCpu(quick ? 10 : 30));
+	console.log(
+		`CPU with no data changes (clock only): ${fmt(stats(cpu), '% of a core', 2)}   [target <= 2 %]`,
+	);
+}
 
 rmSync(tmp, {recursive: true, force: true});

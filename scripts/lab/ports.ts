@@ -18,14 +18,19 @@ export const defaultPorts = {
 
 export type PortName = keyof typeof defaultPorts;
 
+/** kafka39Controller → IRTOP_LAB_PORT_KAFKA39_CONTROLLER. */
+export function portVariable(name: string): string {
+	return `IRTOP_LAB_PORT_${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+}
+
 export function resolvePorts(env: NodeJS.ProcessEnv = process.env): Record<PortName, number> {
 	const ports = {...defaultPorts} as Record<PortName, number>;
 	for (const name of Object.keys(ports) as PortName[]) {
-		const override = env[`IRTOP_LAB_PORT_${name.replace(/[A-Z0-9]+/g, (m) => `_${m}`).toUpperCase()}`];
+		const override = env[portVariable(name)];
 		if (override !== undefined) {
 			const port = Number(override);
 			if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
-				throw new Error(`IRTOP_LAB_PORT for ${name}: "${override}" is not a port`);
+				throw new Error(`${portVariable(name)}: "${override}" is not a port`);
 			}
 			ports[name] = port;
 		}

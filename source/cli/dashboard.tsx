@@ -57,7 +57,6 @@ export async function runDashboard(session: Session, options: Options): Promise<
 	);
 	const signals = ['SIGTERM', 'SIGHUP'] as const;
 	for (const signal of signals) process.once(signal, quit);
-	session.scheduler.start();
 	try {
 		await instance.waitUntilExit();
 	} finally {

@@ -56,6 +56,8 @@ export async function main(io: Io): Promise<number> {
 			await session.close();
 		}
 	}
+	// Poll while the UI code loads, so the first frame already has data.
+	session.scheduler.start();
 	const {runDashboard} = await import('./dashboard.tsx');
 	return runDashboard(session, options);
 }

@@ -41,6 +41,8 @@ export class Store {
 	readonly #listeners = new Set<Listener>();
 	readonly #slots: {[K in SourceId]: SourceSlot<K>};
 	readonly #history = new Map<string, RingBuffer>();
+	/** Series that changed since the last publish; the others keep their published arrays. */
+	readonly #dirtyHistory = new Set<string>();
 	#state: StoreState;
 	#dirty = false;
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -83,6 +85,7 @@ export class Store {
 			this.#history.set(key, buffer);
 		}
 		buffer.push(value);
+		this.#dirtyHistory.add(key);
 		this.#changed();
 	}
 
@@ -93,8 +96,12 @@ export class Store {
 		if (!this.#dirty) return;
 		this.#dirty = false;
 		this.#lastPublishedAt = Date.now();
-		const history: Record<string, readonly number[]> = {};
-		for (const [key, buffer] of this.#history) history[key] = buffer.toArray();
+		let history = this.#state.history;
+		if (this.#dirtyHistory.size > 0) {
+			history = {...history};
+			for (const key of this.#dirtyHistory) history[key] = this.#history.get(key)?.toArray() ?? [];
+			this.#dirtyHistory.clear();
+		}
 		this.#state = {slots: {...this.#slots}, history, version: this.#state.version + 1};
 		for (const listener of this.#listeners) listener();
 	}

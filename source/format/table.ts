@@ -1,8 +1,18 @@
 import stringWidth from 'string-width';
 
+const printableAscii = /^[\x20-\x7e]*$/;
+
 /** Pads or cuts `text` to exactly `width` terminal cells (wide characters count double). */
 export function fitWidth(text: string, width: number, align: 'left' | 'right' = 'left'): string {
 	if (width <= 0) return '';
+	// Printable ASCII is one cell per character: the common case, and the cheap one.
+	if (printableAscii.test(text)) {
+		if (text.length <= width) {
+			const pad = ' '.repeat(width - text.length);
+			return align === 'left' ? text + pad : pad + text;
+		}
+		return `${text.slice(0, width - 1)}…`;
+	}
 	const cells = stringWidth(text);
 	if (cells === width) return text;
 	if (cells < width) {
