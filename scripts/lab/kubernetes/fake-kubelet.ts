@@ -9,7 +9,7 @@ import type {RecordEvent} from './events.ts';
 import type {Informer} from './informer.ts';
 import {desiredPodStatus, type TroubleClock} from './pod-status.ts';
 import {place} from './scheduler.ts';
-import {parseOverrides} from './sim-config.ts';
+import {annotations, parseOverrides} from './sim-config.ts';
 import {covers} from './status-diff.ts';
 import type {ConfigMap, Node, Pod} from './types.ts';
 
@@ -60,7 +60,11 @@ export function fakeKubelet(
 
 	function boundPods(): Map<string, Pod[]> {
 		const byNode = new Map<string, Pod[]>();
-		const add = (node: string, pod: Pod) => byNode.set(node, [...(byNode.get(node) ?? []), pod]);
+		const add = (node: string, pod: Pod) => {
+			const list = byNode.get(node);
+			if (list) list.push(pod);
+			else byNode.set(node, [pod]);
+		};
 		for (const pod of world.pods.items.values()) {
 			if (pod.spec.nodeName && !terminalPhases.has(pod.status?.phase ?? ''))
 				add(pod.spec.nodeName, pod);
@@ -71,6 +75,9 @@ export function fakeKubelet(
 		}
 		return byNode;
 	}
+
+	// Load tests with thousands of pods can turn the kubelet's events off per pod.
+	const quiet = (pod: Pod) => pod.metadata.annotations?.[annotations.events] === 'off';
 
 	const podRef = (pod: Pod, fieldPath?: string) => ({
 		kind: 'Pod',
@@ -92,13 +99,14 @@ export function fakeKubelet(
 				target: {apiVersion: 'v1', kind: 'Node', name: placement.node},
 			});
 			assumed.set(key, {...pod, spec: {...pod.spec, nodeName: placement.node}});
-			await record({
-				involved: podRef(pod),
-				type: 'Normal',
-				reason: 'Scheduled',
-				message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${placement.node}`,
-				component: 'default-scheduler',
-			});
+			if (!quiet(pod))
+				await record({
+					involved: podRef(pod),
+					type: 'Normal',
+					reason: 'Scheduled',
+					message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${placement.node}`,
+					component: 'default-scheduler',
+				});
 			return;
 		}
 		const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
@@ -118,13 +126,14 @@ export function fakeKubelet(
 				],
 			},
 		});
-		await record({
-			involved: podRef(pod),
-			type: 'Warning',
-			reason: 'FailedScheduling',
-			message: placement.unschedulable,
-			component: 'default-scheduler',
-		});
+		if (!quiet(pod))
+			await record({
+				involved: podRef(pod),
+				type: 'Warning',
+				reason: 'FailedScheduling',
+				message: placement.unschedulable,
+				component: 'default-scheduler',
+			});
 	}
 
 	async function containerEvents(
@@ -133,6 +142,7 @@ export function fakeKubelet(
 		before: ContainerStatus[],
 		after: ContainerStatus[],
 	): Promise<void> {
+		if (quiet(pod)) return;
 		for (const now of after) {
 			const was = before.find((b) => b.name === now.name);
 			const ref = podRef(pod, `spec.containers{${now.name}}`);
@@ -196,7 +206,10 @@ export function fakeKubelet(
 			if (!nodeIsLive(node)) return;
 			const since = deletingSince.get(key) ?? Date.now();
 			deletingSince.set(key, since);
-			if (Date.now() - since < 1000) return;
+			if (Date.now() - since < 1000) {
+				setTimeout(() => self.enqueue(key), 1000 - (Date.now() - since));
+				return;
+			}
 			await client.remove(podPath(pod), {
 				apiVersion: 'v1',
 				kind: 'DeleteOptions',

@@ -25,6 +25,8 @@ export const annotations = {
 	priorRestarts: `${simPrefix}/prior-restarts`,
 	/** "true": OOM-killed once just after it started, fine since (Running, last state OOMKilled). */
 	oomOnce: `${simPrefix}/oom-once`,
+	/** "off": no Scheduled/Pulled/Started/BackOff events for this pod (load tests). */
+	events: `${simPrefix}/events`,
 	/** Seconds before a started container reports Ready (default 3). */
 	readyAfter: `${simPrefix}/ready-after`,
 } as const;
