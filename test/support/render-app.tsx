@@ -23,7 +23,9 @@ const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Renders the whole app at a fixed terminal size; keys are pressed by command id. */
 export async function renderApp(options: RenderOptions) {
-	const now = options.now ?? Date.now();
+	// A fixed time when the test gives one; the real clock otherwise.
+	const clock = options.now === undefined ? Date.now : () => options.now as number;
+	const now = clock();
 	const store = options.store ?? new Store({frameMs: 0});
 	if (options.data) {
 		for (const id of sourceIds) {
@@ -33,7 +35,7 @@ export async function renderApp(options: RenderOptions) {
 		}
 		store.flush();
 	}
-	const timeline = options.timeline ?? new Timeline({author: 'tester', now: () => now});
+	const timeline = options.timeline ?? new Timeline({author: 'tester', now: clock});
 	let quit = false;
 	const services: AppServices = {
 		store,
@@ -48,7 +50,7 @@ export async function renderApp(options: RenderOptions) {
 		quit: () => {
 			quit = true;
 		},
-		now: () => now,
+		now: clock,
 	};
 	const instance = render(
 		<ServicesContext value={services}>
