@@ -4,6 +4,7 @@ import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {kafkaHome} from './kafka/maven.ts';
 import {kafka4} from './kafka/versions.ts';
+import {kubernetesBinaries} from './kubernetes/version.ts';
 import type {LabPaths} from './server.ts';
 import {postgresBin} from './servers/postgres.ts';
 
@@ -14,6 +15,7 @@ export function missingProvisions(paths: LabPaths): string[] {
 		'/usr/bin/prometheus',
 		'/usr/bin/prometheus-alertmanager',
 		join(kafkaHome(paths.cache, kafka4), '.complete'),
+		...Object.values(kubernetesBinaries(paths.cache)),
 	];
 	return needed.filter((file) => !existsSync(file));
 }
