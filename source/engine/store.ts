@@ -98,9 +98,10 @@ export class Store {
 		this.#lastPublishedAt = Date.now();
 		let history = this.#state.history;
 		if (this.#dirtyHistory.size > 0) {
-			history = {...history};
-			for (const key of this.#dirtyHistory) history[key] = this.#history.get(key)?.toArray() ?? [];
+			const next: Record<string, readonly number[]> = {...history};
+			for (const key of this.#dirtyHistory) next[key] = this.#history.get(key)?.toArray() ?? [];
 			this.#dirtyHistory.clear();
+			history = next;
 		}
 		this.#state = {slots: {...this.#slots}, history, version: this.#state.version + 1};
 		for (const listener of this.#listeners) listener();

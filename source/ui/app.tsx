@@ -13,7 +13,7 @@ import {keyName} from './keys.ts';
 import {type PanelBox as Box_, computeLayout} from './layout.ts';
 import {panelIds} from './panel-ids.ts';
 import {panels} from './panels/index.ts';
-import type {PanelLine, PanelView} from './panels/panel.ts';
+import type {PanelLine, VisiblePanel} from './panels/panel.ts';
 import {initialUiState, reduceUi, type UiState} from './state.ts';
 import {useCommandHandler} from './use-command-handler.ts';
 
@@ -21,11 +21,6 @@ export interface AppProps {
 	/** Fixed size for tests; the terminal's size otherwise. */
 	readonly size?: {readonly columns: number; readonly rows: number};
 	readonly initialUi?: Partial<UiState>;
-}
-
-export interface VisiblePanel {
-	readonly view: PanelView;
-	readonly lines: readonly PanelLine[];
 }
 
 function applyFilter(lines: readonly PanelLine[], filter: string): readonly PanelLine[] {

@@ -3,20 +3,10 @@ import type {Action} from '../../source/actions/action.ts';
 import type {Mitigations} from '../../source/actions/mitigations.ts';
 import {commands} from '../../source/ui/commands.ts';
 import {fixtureData} from '../support/fixtures.ts';
+import {panelTitles} from '../support/panel-titles.ts';
 import {renderApp} from '../support/render-app.tsx';
 
 const now = Date.UTC(2026, 10, 28, 3, 0, 0);
-const titles = [
-	'Error rate',
-	'Alerts & health',
-	'Pods',
-	'Deployments',
-	'Events',
-	'Nodes',
-	'Postgres & Redis',
-	'Kafka lag',
-	'Timeline',
-];
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
@@ -66,7 +56,7 @@ describe.each([
 		timeline.open({title: 'API 500 errors spike', severity: 'P1', startedAt: now - 10 * 60_000});
 		await new Promise((r) => setTimeout(r, 30));
 		const screen = frame();
-		for (const title of titles) expect(screen).toContain(title);
+		for (const title of panelTitles) expect(screen).toContain(title);
 		expect(screen).toContain('P1 API 500 errors spike');
 		expect(screen).toContain('50:00 left');
 		const lines = screen.split('\n');

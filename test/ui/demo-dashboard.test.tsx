@@ -2,6 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {parseArgs} from '../../source/cli/args.ts';
 import {openSession, type Session} from '../../source/cli/session.ts';
 import {parseConfig} from '../../source/config/index.ts';
+import {panelTitles} from '../support/panel-titles.ts';
 import {renderApp} from '../support/render-app.tsx';
 
 let session: Session | undefined;
@@ -36,17 +37,7 @@ describe.each([
 		const {frame} = await demo(columns, rows);
 		await sleep(400);
 		const first = frame();
-		for (const title of [
-			'Error rate',
-			'Alerts & health',
-			'Pods',
-			'Deployments',
-			'Events',
-			'Nodes',
-			'Postgres & Redis',
-			'Kafka lag',
-			'Timeline',
-		]) {
+		for (const title of panelTitles) {
 			expect(first).toContain(title);
 		}
 		expect(first).not.toContain('loading…');

@@ -33,6 +33,12 @@ export interface PanelView {
 	readonly empty: string;
 }
 
+/** A panel's view and the lines its filter leaves, as the app computed them this frame. */
+export interface VisiblePanel {
+	readonly view: PanelView;
+	readonly lines: readonly PanelLine[];
+}
+
 export interface PanelContext {
 	readonly store: StoreState;
 	readonly timeline: TimelineState;
