@@ -5,6 +5,11 @@ export interface DeploymentRef {
 	readonly name: string;
 }
 
+export interface PodRef {
+	readonly namespace: string;
+	readonly name: string;
+}
+
 /**
  * The mitigations a backend offers on the object in focus. The real
  * Kubernetes client and the demo implement the same interface, so the keys
@@ -15,4 +20,14 @@ export interface Mitigations {
 	restartDeployment?(target: DeploymentRef): Action;
 	/** `kubectl scale deployment/<name> -n <namespace> --replicas=N`. */
 	scaleDeployment?(target: DeploymentRef, replicas: number): Action;
+	/** `kubectl rollout undo deployment/<name> -n <namespace>`: async, it reads the revisions first. */
+	undoDeployment?(target: DeploymentRef): Promise<Action>;
+	/** `kubectl set env deployment/<name> -n <namespace> CIRCUIT_BREAKER_ENABLED=true …`. */
+	circuitBreaker?(target: DeploymentRef): Action;
+	/** `kubectl set resources deployment/<name> -n <namespace> --limits=memory=<limit>`. */
+	setMemoryLimit?(target: DeploymentRef, limit: string): Action;
+	/** The ingress controller's `limit-rps`, then a restart of the controller. */
+	rateLimit?(rps: number): Action;
+	/** `kubectl delete pod/<name> -n <namespace>`. */
+	deletePod?(target: PodRef): Action;
 }

@@ -21,12 +21,48 @@ export interface Session {
 	close(): Promise<void>;
 }
 
+interface RealSources {
+	sources: AnySource[];
+	mitigations: Mitigations;
+	kube?: {context: string; namespace: string | null};
+}
+
 /** The real backends irtop can read so far; the Kubernetes and data-source issues add theirs here. */
-function realSources(
-	_config: Config,
-	_options: Options,
-): {sources: AnySource[]; mitigations: Mitigations} {
-	return {sources: [], mitigations: {}};
+async function realSources(
+	config: Config,
+	options: Options,
+	env: NodeJS.ProcessEnv,
+	timeline: Timeline,
+): Promise<RealSources> {
+	const real: RealSources = {sources: [], mitigations: {}};
+	if (sourceConfigured(config, 'kubernetes', {env})) {
+		// Loaded only now: the client is big, and the demo never needs it.
+		const {openKubernetes} = await import('../sources/kubernetes/index.ts');
+		const k = config.kubernetes;
+		const opened = openKubernetes(
+			{
+				kubeconfig: k.kubeconfig,
+				context: options.context ?? k.context,
+				namespace: options.namespace ?? k.namespaces?.[0],
+				allNamespaces:
+					options.allNamespaces || (options.namespace === undefined && k.allNamespaces),
+				env,
+			},
+			{
+				circuitBreakerEnv: config.mitigations.circuitBreaker.env,
+				rateLimit: config.mitigations.rateLimit,
+			},
+		);
+		real.sources.push(opened.source);
+		Object.assign(real.mitigations, opened.mitigations);
+		real.kube = {context: opened.context, namespace: opened.namespace};
+	}
+	// Prometheus, Alertmanager, health, PostgreSQL, Redis and Kafka (issue 5).
+	// Loaded only now, like Kubernetes: their clients are big and the demo never needs them.
+	const {dataSources} = await import('./data-sources.ts');
+	const data = dataSources(config, timeline);
+	real.sources.push(...data.sources);
+	return real;
 }
 
 export async function openSession(
@@ -62,11 +98,14 @@ export async function openSession(
 			});
 		}
 	} else {
-		({sources, mitigations} = realSources(config, options));
-		kubeContext = options.context ?? config.kubernetes.context ?? null;
-		namespace = options.allNamespaces
-			? null
-			: (options.namespace ?? config.kubernetes.namespaces?.[0] ?? null);
+		const real = await realSources(config, options, env, timeline);
+		({sources, mitigations} = real);
+		kubeContext = real.kube?.context ?? options.context ?? config.kubernetes.context ?? null;
+		namespace = real.kube
+			? real.kube.namespace
+			: options.allNamespaces
+				? null
+				: (options.namespace ?? config.kubernetes.namespaces?.[0] ?? null);
 	}
 	if (options.incident) {
 		timeline.open({

@@ -60,4 +60,8 @@ export interface KubernetesData {
 	readonly pods: readonly PodRow[];
 	readonly events: readonly EventRow[];
 	readonly deployments: readonly DeploymentRow[];
+	/** Watches that stopped and are being restarted ("pods: connection refused"); absent when all are live. */
+	readonly reconnecting?: readonly string[];
+	/** Why nodes have no CPU/memory %, said once (metrics.k8s.io absent or failing). */
+	readonly metricsUnavailable?: string;
 }

@@ -1,0 +1,171 @@
+import {
+	AppsV1Api,
+	CoreV1Api,
+	type CoreV1Event,
+	type KubeConfig,
+	type V1Deployment,
+	type V1Node,
+	type V1Pod,
+	type V1ReplicaSet,
+} from '@kubernetes/client-node';
+import type {Source} from '../../engine/source.ts';
+import type {KubernetesData} from '../../model/index.ts';
+import type {Connection} from './connect.ts';
+import {NodeMetricsPoller} from './metrics.ts';
+import {deploymentRow, eventRow, nodeRow, podRow, replicaSetOwners} from './rows.ts';
+import {Watched, type WatchedOptions} from './watched.ts';
+
+/** Newest events kept in a snapshot; the panel shows far fewer. */
+const maxEvents = 500;
+
+function scoped(namespace: string | null, resource: string, group = '/api/v1'): string {
+	return namespace === null
+		? `${group}/${resource}`
+		: `${group}/namespaces/${encodeURIComponent(namespace)}/${resource}`;
+}
+
+export interface KubernetesSourceOptions extends WatchedOptions {
+	readonly metricsIntervalMs?: number;
+}
+
+/**
+ * The Kubernetes source: five informers and a metrics poller. `poll` is a
+ * cheap read of their caches; `watch` tells the scheduler to read again as
+ * soon as a cache moves, so steady state costs no list calls at all.
+ */
+export class KubernetesSource implements Source<'kubernetes'> {
+	readonly id = 'kubernetes' as const;
+	readonly intervalMs = 5000;
+	// The first poll waits for the initial lists, which take a while on a big cluster.
+	readonly timeoutMs = 30_000;
+	readonly pods: Watched<V1Pod>;
+	readonly nodes: Watched<V1Node>;
+	readonly events: Watched<CoreV1Event>;
+	readonly deployments: Watched<V1Deployment>;
+	readonly replicaSets: Watched<V1ReplicaSet>;
+	readonly #all: Watched<never>[];
+	readonly #metrics: NodeMetricsPoller;
+	readonly #connection: Connection;
+	#changed: () => void = () => {};
+	#started = false;
+
+	constructor(connection: Connection, options: KubernetesSourceOptions = {}) {
+		this.#connection = connection;
+		const {kc, namespace: ns} = connection;
+		const core = kc.makeApiClient(CoreV1Api);
+		const apps = kc.makeApiClient(AppsV1Api);
+		const changed = () => this.#changed();
+		const make = <T extends {metadata?: unknown}>(
+			resource: string,
+			path: string,
+			list: () => Promise<never>,
+		) => new Watched<T & never>(resource, kc, path, list, changed, options);
+		this.pods = make(
+			'pods',
+			scoped(ns, 'pods'),
+			() =>
+				(ns === null
+					? core.listPodForAllNamespaces()
+					: core.listNamespacedPod({namespace: ns})) as never,
+		);
+		this.nodes = make('nodes', '/api/v1/nodes', () => core.listNode() as never);
+		this.events = make(
+			'events',
+			scoped(ns, 'events'),
+			() =>
+				(ns === null
+					? core.listEventForAllNamespaces()
+					: core.listNamespacedEvent({namespace: ns})) as never,
+		);
+		this.deployments = make(
+			'deployments',
+			scoped(ns, 'deployments', '/apis/apps/v1'),
+			() =>
+				(ns === null
+					? apps.listDeploymentForAllNamespaces()
+					: apps.listNamespacedDeployment({namespace: ns})) as never,
+		);
+		this.replicaSets = make(
+			'replicasets',
+			scoped(ns, 'replicasets', '/apis/apps/v1'),
+			() =>
+				(ns === null
+					? apps.listReplicaSetForAllNamespaces()
+					: apps.listNamespacedReplicaSet({namespace: ns})) as never,
+		);
+		this.#all = [this.pods, this.nodes, this.events, this.deployments, this.replicaSets] as never;
+		this.#metrics = new NodeMetricsPoller(kc as KubeConfig, changed, options.metricsIntervalMs);
+	}
+
+	watch(changed: () => void, signal: AbortSignal): void {
+		this.#changed = changed;
+		this.#start();
+		signal.addEventListener('abort', () => void this.close(), {once: true});
+	}
+
+	#start(): void {
+		if (this.#started) return;
+		this.#started = true;
+		for (const w of this.#all) w.start();
+		this.#metrics.start();
+	}
+
+	async poll(signal: AbortSignal): Promise<KubernetesData> {
+		this.#start();
+		await waitOrAbort(Promise.all(this.#all.map((w) => w.firstAttempt)), signal);
+		// Until every cache has been listed once, a partial picture would pass for the truth.
+		const never = this.#all.find((w) => !w.everSynced);
+		if (never) throw new Error(`${never.resource}: ${never.lastError ?? 'not listed yet'}`);
+		return this.read();
+	}
+
+	/** The caches as rows, right now. */
+	read(): KubernetesData {
+		const pods = this.pods.list();
+		const owners = replicaSetOwners(this.replicaSets.list());
+		const perNode = new Map<string, number>();
+		for (const pod of pods) {
+			const node = pod.spec?.nodeName;
+			const phase = pod.status?.phase;
+			if (node && phase !== 'Succeeded' && phase !== 'Failed')
+				perNode.set(node, (perNode.get(node) ?? 0) + 1);
+		}
+		const events = this.events
+			.list()
+			.map(eventRow)
+			.sort((a, b) => (b.lastSeenAt ?? 0) - (a.lastSeenAt ?? 0))
+			.slice(0, maxEvents);
+		const reconnecting = this.#all
+			.filter((w) => w.state === 'reconnecting')
+			.map((w) => `${w.resource}: ${w.lastError ?? 'reconnecting'}`);
+		return {
+			context: this.#connection.context,
+			namespace: this.#connection.namespace,
+			nodes: this.nodes
+				.list()
+				.map((n) => nodeRow(n, perNode.get(n.metadata?.name ?? '') ?? 0, this.#metrics.usage)),
+			pods: pods.map((p) => podRow(p, owners)),
+			events,
+			deployments: this.deployments.list().map(deploymentRow),
+			...(reconnecting.length > 0 ? {reconnecting} : {}),
+			...(this.#metrics.unavailable ? {metricsUnavailable: this.#metrics.unavailable} : {}),
+		};
+	}
+
+	async close(): Promise<void> {
+		this.#metrics.close();
+		await Promise.all(this.#all.map((w) => w.close()));
+	}
+}
+
+function waitOrAbort(promise: Promise<unknown>, signal: AbortSignal): Promise<void> {
+	return new Promise((resolve, reject) => {
+		if (signal.aborted) return reject(signal.reason);
+		const onAbort = () => reject(signal.reason);
+		signal.addEventListener('abort', onAbort, {once: true});
+		void promise.then(() => {
+			signal.removeEventListener('abort', onAbort);
+			resolve();
+		});
+	});
+}

@@ -1,0 +1,177 @@
+import {
+	type KubeConfig,
+	type KubernetesListObject,
+	type KubernetesObject,
+	ListWatch,
+	Watch,
+} from '@kubernetes/client-node';
+
+export type WatchState = 'syncing' | 'synced' | 'reconnecting';
+
+export interface WatchedOptions {
+	/** First wait before restarting a stopped informer; doubles up to maxBackoffMs. */
+	readonly minBackoffMs?: number;
+	readonly maxBackoffMs?: number;
+	/** No event, bookmark or reconnect for this long: the watch is presumed dead and restarted. */
+	readonly deadAfterMs?: number;
+}
+
+/**
+ * The client's Watch, asking for bookmarks: the server then sends a heartbeat
+ * on quiet resources, so the client's inactivity timer (30 s) only fires on a
+ * watch that is really dead, and reconnects start from a fresh resourceVersion.
+ */
+class BookmarkWatch extends Watch {
+	override watch(...args: Parameters<Watch['watch']>): ReturnType<Watch['watch']> {
+		const [path, query, callback, done] = args;
+		return super.watch(path, {...query, allowWatchBookmarks: true}, callback, done);
+	}
+}
+
+/**
+ * One informer (list, then watch from the list's resourceVersion) that stays
+ * up. The client re-lists by itself on 410 Gone and reconnects after its own
+ * inactivity timeout, but any other error STOPS it: that is restarted here
+ * with backoff, and the state says "reconnecting" meanwhile. A watch that
+ * goes silent beyond deadAfterMs is restarted too.
+ */
+export class Watched<T extends KubernetesObject> {
+	readonly resource: string;
+	state: WatchState = 'syncing';
+	lastError: string | null = null;
+	/** Times the informer was restarted after stopping; for tests and the status line. */
+	restarts = 0;
+	/** Listed and watching at least once since start. */
+	everSynced = false;
+	/** Settles when the first start has either synced or failed. */
+	readonly firstAttempt: Promise<void>;
+	#settleFirst: () => void = () => {};
+	readonly #informer: ListWatch<T>;
+	readonly #options: Required<WatchedOptions>;
+	readonly #changed: () => void;
+	#backoffMs: number;
+	#lastActivity = Date.now();
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#watchdog: ReturnType<typeof setInterval> | undefined;
+	#closed = false;
+
+	constructor(
+		resource: string,
+		kc: KubeConfig,
+		path: string,
+		list: () => Promise<KubernetesListObject<T>>,
+		changed: () => void,
+		options: WatchedOptions = {},
+	) {
+		this.resource = resource;
+		this.#changed = changed;
+		this.#options = {minBackoffMs: 1000, maxBackoffMs: 30_000, deadAfterMs: 120_000, ...options};
+		this.#backoffMs = this.#options.minBackoffMs;
+		this.firstAttempt = new Promise((resolve) => {
+			this.#settleFirst = resolve;
+		});
+		this.#informer = new ListWatch<T>(path, new BookmarkWatch(kc), list, false);
+		const touch = () => {
+			this.#lastActivity = Date.now();
+		};
+		this.#informer.on('change', () => {
+			touch();
+			this.#changed();
+		});
+		this.#informer.on('connect', touch);
+		this.#informer.on('error', (error: unknown) => this.#failed(error));
+	}
+
+	list(): readonly T[] {
+		return this.#informer.list();
+	}
+
+	start(): void {
+		void this.#start();
+		this.#watchdog = setInterval(() => this.#checkAlive(), 5000);
+		this.#watchdog.unref();
+	}
+
+	async #start(): Promise<void> {
+		if (this.#closed) return;
+		this.#lastActivity = Date.now();
+		let failed = false;
+		const onError = () => {
+			failed = true;
+		};
+		this.#informer.on('error', onError);
+		try {
+			await this.#informer.start();
+		} finally {
+			this.#informer.off('error', onError);
+		}
+		if (failed || this.#closed) return;
+		this.everSynced = true;
+		this.state = 'synced';
+		this.lastError = null;
+		this.#backoffMs = this.#options.minBackoffMs;
+		this.#settleFirst();
+		this.#changed();
+	}
+
+	#failed(error: unknown): void {
+		if (this.#closed) return;
+		this.state = 'reconnecting';
+		this.lastError = describeError(error);
+		this.#settleFirst();
+		this.#changed();
+		this.#scheduleRestart();
+	}
+
+	#scheduleRestart(): void {
+		clearTimeout(this.#timer);
+		const wait = this.#backoffMs;
+		this.#backoffMs = Math.min(this.#backoffMs * 2, this.#options.maxBackoffMs);
+		this.#timer = setTimeout(() => {
+			this.restarts++;
+			void this.#informer.stop().then(() => this.#start());
+		}, wait);
+		this.#timer.unref();
+	}
+
+	#checkAlive(): void {
+		if (this.state !== 'synced' || Date.now() - this.#lastActivity < this.#options.deadAfterMs)
+			return;
+		this.#failed(new Error(`no watch event or bookmark for ${this.#options.deadAfterMs / 1000} s`));
+	}
+
+	/** Stops the informer as the client would on an error; for tests of the recovery. */
+	async simulateStop(error: Error): Promise<void> {
+		await this.#informer.stop();
+		this.#failed(error);
+	}
+
+	async close(): Promise<void> {
+		this.#closed = true;
+		this.#settleFirst();
+		clearTimeout(this.#timer);
+		clearInterval(this.#watchdog);
+		await this.#informer.stop();
+	}
+}
+
+export function describeError(error: unknown): string {
+	if (error && typeof error === 'object') {
+		const e = error as {code?: unknown; statusCode?: unknown; message?: unknown; body?: unknown};
+		const code = e.code ?? e.statusCode;
+		const body = typeof e.body === 'string' ? safeMessage(e.body) : null;
+		if (body) return typeof code === 'number' ? `${code}: ${body}` : body;
+		if (typeof e.message === 'string') return e.message.split('\n')[0] ?? e.message;
+	}
+	return String(error);
+}
+
+/** The API server's own message from a Status body, when there is one. */
+function safeMessage(body: string): string | null {
+	try {
+		const parsed = JSON.parse(body) as {message?: unknown};
+		return typeof parsed.message === 'string' ? parsed.message : null;
+	} catch {
+		return body.length > 0 ? body.slice(0, 300) : null;
+	}
+}

@@ -1,0 +1,84 @@
+import {execFile} from 'node:child_process';
+import {promisify} from 'node:util';
+import type {Lab} from '../../support/lab.ts';
+import {unique} from '../../support/lab.ts';
+
+const run = promisify(execFile);
+
+export function kubeconfigOf(lab: Lab): string {
+	return String(lab.details('kubernetes').kubeconfig);
+}
+
+/** kubectl against the lab (the independent witness), as the admin unless told. */
+export async function kubectl(lab: Lab, args: readonly string[], input?: string): Promise<string> {
+	const child = run('kubectl', ['--kubeconfig', kubeconfigOf(lab), ...args], {
+		timeout: 60_000,
+		maxBuffer: 64 << 20,
+	});
+	if (input !== undefined) {
+		child.child.stdin?.end(input);
+	}
+	return (await child).stdout;
+}
+
+export async function kubectlJson<T>(lab: Lab, args: readonly string[]): Promise<T> {
+	return JSON.parse(await kubectl(lab, [...args, '-o', 'json'])) as T;
+}
+
+/** A namespace of the test's own, so nothing another test (or person) uses is touched. */
+export async function ownNamespace(lab: Lab, prefix: string): Promise<string> {
+	const name = unique(prefix).replace(/_/g, '-').toLowerCase();
+	await kubectl(lab, ['create', 'namespace', name]);
+	return name;
+}
+
+export async function dropNamespace(lab: Lab, name: string): Promise<void> {
+	await kubectl(lab, ['delete', 'namespace', name, '--wait=false', '--ignore-not-found']);
+}
+
+export function deploymentYaml(
+	namespace: string,
+	name: string,
+	options: {image?: string; replicas?: number; memory?: string} = {},
+): string {
+	return JSON.stringify({
+		apiVersion: 'apps/v1',
+		kind: 'Deployment',
+		metadata: {name, namespace},
+		spec: {
+			replicas: options.replicas ?? 1,
+			selector: {matchLabels: {app: name}},
+			template: {
+				metadata: {labels: {app: name}},
+				spec: {
+					containers: [
+						{
+							name: 'app',
+							image: options.image ?? `registry.example/${name}:1.0.0`,
+							resources: {
+								requests: {cpu: '10m', memory: '16Mi'},
+								limits: {memory: options.memory ?? '128Mi'},
+							},
+						},
+					],
+				},
+			},
+		},
+	});
+}
+
+export async function until<T>(
+	read: () => Promise<T>,
+	ok: (value: T) => boolean,
+	timeoutMs = 30_000,
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	let value = await read();
+	while (!ok(value)) {
+		if (Date.now() > deadline)
+			throw new Error(`timed out; last value: ${JSON.stringify(value).slice(0, 500)}`);
+		await new Promise((r) => setTimeout(r, 250));
+		value = await read();
+	}
+	return value;
+}
