@@ -30,7 +30,12 @@ await build({
 	},
 	// Ink imports react-devtools-core only when DEV=true; the package is not
 	// installed, and marking it external would make the bundle fail at start.
-	alias: {'react-devtools-core': './scripts/stubs/react-devtools-core.js'},
+	// @platformatic/kafka's wasm helpers read native.wasm beside their own file, which a bundle
+	// does not have; their `bundled` entry carries the same wasm inline.
+	alias: {
+		'react-devtools-core': './scripts/stubs/react-devtools-core.js',
+		'@platformatic/wasm-utils': '@platformatic/wasm-utils/bundled',
+	},
 	// CommonJS dependencies (pg, kafkajs, ioredis) call require(); give the ESM bundle one.
 	banner: {
 		js: "import {createRequire as __irtopRequire} from 'node:module'; const require = __irtopRequire(import.meta.url);",

@@ -27,4 +27,6 @@ export interface PostgresData {
 	readonly longQueries: readonly LongQuery[];
 	readonly blocked: readonly BlockedQuery[];
 	readonly idleOver30m: number;
+	/** Whether irtop's role may cancel/terminate others' backends (pg_signal_backend), and why not. */
+	readonly canSignal?: {readonly allowed: boolean; readonly reason: string | null};
 }

@@ -5,6 +5,8 @@ export interface ServiceRates {
 	/** Requests per second. */
 	readonly requestRate: number | null;
 	readonly p99Seconds: number | null;
+	/** The last 30 minutes of errorRatio, oldest first (real sources: query_range, then each poll). */
+	readonly trend?: readonly number[];
 }
 
 export interface PrometheusData {

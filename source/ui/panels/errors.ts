@@ -31,7 +31,7 @@ export const errorsPanel: PanelDefinition = {
 					optional: true,
 					value: (s) =>
 						sparkline(
-							context.store.history[historyKey.errors(s.name)] ?? [],
+							s.trend ?? context.store.history[historyKey.errors(s.name)] ?? [],
 							8,
 							Math.max(threshold * 2, 0),
 						),

@@ -1,0 +1,38 @@
+import type {Config} from '../config/index.ts';
+import type {AnySource} from '../engine/source.ts';
+import {AlertmanagerSource} from '../sources/alertmanager/source.ts';
+import {quickChecks} from '../sources/health/backend-checks.ts';
+import {HealthSource} from '../sources/health/source.ts';
+import {KafkaSource} from '../sources/kafka/source.ts';
+import {PostgresMitigations} from '../sources/postgres/actions.ts';
+import {PostgresConnection} from '../sources/postgres/connection.ts';
+import {PostgresSource} from '../sources/postgres/source.ts';
+import {PrometheusSource} from '../sources/prometheus/source.ts';
+import {RedisSource} from '../sources/redis/source.ts';
+import type {Observe} from '../sources/shared/observe.ts';
+import type {Timeline} from '../timeline/timeline.ts';
+
+/** The data sources (issue 5) the configuration asks for, and the database mitigations. */
+export function dataSources(
+	config: Config,
+	timeline: Timeline,
+): {sources: AnySource[]; postgres: PostgresMitigations | null} {
+	const observe: Observe = ({kind = 'observation', text, data}) =>
+		timeline.append({kind, text, data});
+	const sources: AnySource[] = [];
+	let postgres: PostgresMitigations | null = null;
+	const {prometheus, alertmanager, redis, kafka} = config;
+	if (prometheus.url)
+		sources.push(new PrometheusSource({...prometheus, url: prometheus.url}, observe));
+	if (alertmanager.url) sources.push(new AlertmanagerSource(alertmanager.url, observe));
+	const checks = quickChecks(config);
+	if (checks.length > 0) sources.push(new HealthSource(checks));
+	if (config.postgres.url || config.postgres.host) {
+		const connection = new PostgresConnection(config.postgres);
+		sources.push(new PostgresSource(config.postgres, connection));
+		postgres = new PostgresMitigations(connection, 'postgres');
+	}
+	if (redis.url) sources.push(new RedisSource(redis.url, redis.password));
+	if ((kafka.brokers ?? []).length > 0) sources.push(new KafkaSource(kafka));
+	return {sources, postgres};
+}

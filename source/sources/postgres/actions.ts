@@ -1,0 +1,81 @@
+import type {Action, Permission} from '../../actions/action.ts';
+import type {PostgresConnection} from './connection.ts';
+import {cancelSql, terminateIdleSql, terminateSql} from './sql.ts';
+
+/**
+ * The runbook's database mitigations as actions whose `command` is the exact
+ * SQL run. They use irtop's own connection, so they work even when the pool
+ * the application uses is exhausted.
+ */
+export class PostgresMitigations {
+	readonly #db: PostgresConnection;
+	readonly #target: string;
+
+	constructor(db: PostgresConnection, target: string) {
+		this.#db = db;
+		this.#target = target;
+	}
+
+	cancelQuery(pid: number): Action {
+		return this.#signal('pg-cancel', 'Cancel query', `backend ${pid}`, cancelSql(pid), (ok) =>
+			ok ? `sent cancel to backend ${pid}` : `backend ${pid} was not signalled (already gone?)`,
+		);
+	}
+
+	terminateBackend(pid: number): Action {
+		return this.#signal(
+			'pg-terminate',
+			'Terminate backend',
+			`backend ${pid}`,
+			terminateSql(pid),
+			(ok) =>
+				ok ? `terminated backend ${pid}` : `backend ${pid} was not signalled (already gone?)`,
+		);
+	}
+
+	terminateIdle(minutes: number): Action {
+		const sql = terminateIdleSql(minutes);
+		return {
+			id: 'pg-terminate-idle',
+			title: `Terminate idle connections older than ${minutes} min`,
+			target: {context: this.#target, namespace: null, object: `idle > ${minutes} min`},
+			command: sql,
+			checkPermission: () => this.#permission(),
+			run: async (signal) => {
+				const rows = await this.#db.query<{pg_terminate_backend: boolean}>(sql, [], signal);
+				const ended = rows.filter((r) => r.pg_terminate_backend).length;
+				return {ok: true, message: `terminated ${ended} of ${rows.length} idle connections`};
+			},
+		};
+	}
+
+	#signal(
+		id: string,
+		title: string,
+		object: string,
+		sql: string,
+		message: (ok: boolean) => string,
+	): Action {
+		return {
+			id,
+			title,
+			target: {context: this.#target, namespace: null, object},
+			command: sql,
+			checkPermission: () => this.#permission(),
+			run: async (signal) => {
+				const [row] = await this.#db.query<Record<string, boolean>>(sql, [], signal);
+				const ok = Object.values(row ?? {})[0] === true;
+				return {ok, message: message(ok)};
+			},
+		};
+	}
+
+	async #permission(): Promise<Permission> {
+		// The permission is read when the connection opens; open it if need be.
+		if (!this.#db.permission) await this.#db.query('SELECT 1', []);
+		const permission = this.#db.permission;
+		return permission?.allowed
+			? {allowed: true}
+			: {allowed: false, reason: permission?.reason ?? 'permission unknown'};
+	}
+}
