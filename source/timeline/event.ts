@@ -7,6 +7,9 @@ export const eventKinds = [
 	'status',
 	'severity',
 	'source',
+	'milestone',
+	'pin',
+	'notify',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 

@@ -52,6 +52,14 @@ export class Timeline {
 		return this.#state.incident;
 	}
 
+	/**
+	 * Replaces the state in one step: resuming 10,000 events must not copy the
+	 * array per event. Loaded events are already saved, so the sink is skipped.
+	 */
+	load(incident: Incident, events: readonly TimelineEvent[]): void {
+		this.#set({incident, events});
+	}
+
 	/** Opens an incident; events appended before it (e.g. alerts) stay on its timeline. */
 	open(fields: {
 		title: string;

@@ -9,6 +9,8 @@ const kindTone: Partial<Record<EventKind, Tone>> = {
 	action: 'accent',
 	note: undefined,
 	source: 'warn',
+	milestone: 'ok',
+	notify: 'accent',
 };
 
 /** Short enough for a 26-cell panel; the full kind is in the export. */
@@ -21,6 +23,9 @@ const kindLabel: Readonly<Record<EventKind, string>> = {
 	status: 'status',
 	severity: 'sev',
 	source: 'source',
+	milestone: 'mark',
+	pin: 'pin',
+	notify: 'sent',
 };
 
 function clock(at: number): string {

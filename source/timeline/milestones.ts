@@ -1,0 +1,54 @@
+import type {TimelineEvent} from './event.ts';
+import type {TimelineState} from './timeline.ts';
+
+export interface Milestones {
+	readonly started: number;
+	/** First alert or threshold crossing. */
+	readonly detected: number | null;
+	/** The incident opened in irtop. */
+	readonly acknowledged: number | null;
+	/** First successful mitigation, or marked by hand. */
+	readonly mitigated: number | null;
+	readonly resolved: number | null;
+}
+
+export interface Durations {
+	readonly toAcknowledge: number | null;
+	readonly toMitigate: number | null;
+	readonly toResolve: number | null;
+}
+
+const first = (events: readonly TimelineEvent[], test: (e: TimelineEvent) => boolean) =>
+	events.find(test)?.at ?? null;
+
+/**
+ * Derived from the events, never stored: a resumed incident gets the same
+ * milestones from its journal, and nothing can drift.
+ */
+export function milestones(state: TimelineState): Milestones | null {
+	const {incident, events} = state;
+	if (!incident) return null;
+	const resolvedAt = first(events, (e) => e.kind === 'status' && e.data?.to === 'resolved');
+	return {
+		started: incident.startedAt,
+		detected: first(events, (e) => e.kind === 'alert' || e.kind === 'observation'),
+		acknowledged: first(events, (e) => e.kind === 'incident'),
+		mitigated: first(
+			events,
+			(e) =>
+				(e.kind === 'action' && e.data?.ok === true) ||
+				(e.kind === 'milestone' && e.data?.milestone === 'mitigated'),
+		),
+		// Resolved counts only while the incident is still resolved (it can be reopened).
+		resolved: incident.status === 'resolved' ? resolvedAt : null,
+	};
+}
+
+export function durations(m: Milestones): Durations {
+	const since = (at: number | null) => (at === null ? null : Math.max(0, at - m.started));
+	return {
+		toAcknowledge: since(m.acknowledged),
+		toMitigate: since(m.mitigated),
+		toResolve: since(m.resolved),
+	};
+}
