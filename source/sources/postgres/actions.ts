@@ -33,8 +33,9 @@ export class PostgresMitigations {
 		);
 	}
 
-	terminateIdle(minutes: number): Action {
-		const sql = terminateIdleSql(minutes);
+	terminateIdle(minutes: number, application?: string): Action {
+		if (!Number.isFinite(minutes) || minutes <= 0) throw new RangeError('minutes must be > 0');
+		const sql = terminateIdleSql(minutes, application);
 		return {
 			id: 'pg-terminate-idle',
 			title: `Terminate idle connections older than ${minutes} min`,

@@ -103,6 +103,7 @@ export class PostgresConnection {
 		});
 		// An idle connection's socket error must not become an uncaught exception.
 		client.on('error', () => this.#drop(client));
+		client.on('end', () => this.#drop(client));
 		try {
 			await client.connect();
 		} catch (error) {
@@ -126,10 +127,11 @@ export class PostgresConnection {
 	}
 }
 
-// SQLSTATE codes are five characters; socket errors (ECONNRESET) are not.
+// A statement's own error (syntax, timeout, permission) leaves the connection usable; socket
+// errors (ECONNRESET), connection exceptions (08…) and a terminated backend (57P0x) do not.
 const isSqlError = (error: unknown): boolean => {
 	const code = error instanceof Error ? (error as {code?: unknown}).code : undefined;
-	return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+	return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^(08|57P0)/.test(code);
 };
 
 // pg's errors never contain the password; AggregateError (IPv4 + IPv6 refused) has an empty message.

@@ -53,6 +53,8 @@ SELECT r.rolsuper AS superuser,
 
 export const cancelSql = (pid: number) => `SELECT pg_cancel_backend(${pid});`;
 export const terminateSql = (pid: number) => `SELECT pg_terminate_backend(${pid});`;
-// The runbook's statement, with the age as a parameter.
-export const terminateIdleSql = (minutes: number) =>
-	`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'idle' AND state_change < current_timestamp - INTERVAL '${minutes} minutes';`;
+const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+// The runbook's statement, with the age as a parameter; optionally only one application's pool.
+export const terminateIdleSql = (minutes: number, application?: string) =>
+	`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'idle' AND state_change < current_timestamp - INTERVAL '${minutes} minutes'${application === undefined ? '' : ` AND application_name = ${literal(application)}`};`;
