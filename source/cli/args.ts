@@ -7,6 +7,9 @@ export const helpText = `
   Usage
     irtop [options]              the live dashboard (the built-in demo when nothing is configured)
     irtop snapshot --json        one poll of every configured source, printed as JSON
+    irtop --resume [ID]          reopen the latest (or the given) incident with its timeline
+    irtop export [ID] [--format md|json] [-o FILE]
+                                 the latest (or the given) incident as a post-mortem (md) or JSON
 
   Options
     --config FILE                configuration file (default: $XDG_CONFIG_HOME/irtop/config.yaml)
@@ -20,6 +23,8 @@ export const helpText = `
     --severity P0|P1|P2|P3       its severity (default P2)
     --owner NAME                 its owner (default: the author from config, or $USER)
     --no-color                   no colours (also NO_COLOR)
+    --format md|json             export: Markdown post-mortem (default) or lossless JSON
+    -o, --output FILE            export: write to FILE instead of stdout
     --json                       snapshot: print JSON (the only format)
     -h, --help                   this help
     -v, --version                the version
@@ -28,7 +33,7 @@ export const helpText = `
 `;
 
 export interface Options {
-	readonly command: 'dashboard' | 'snapshot';
+	readonly command: 'dashboard' | 'snapshot' | 'export';
 	readonly config: string | undefined;
 	readonly context: string | undefined;
 	readonly namespace: string | undefined;
@@ -41,6 +46,12 @@ export interface Options {
 	readonly owner: string | undefined;
 	readonly color: boolean;
 	readonly json: boolean;
+	/** --resume: reopen a journaled incident (`incidentId`, or the latest). */
+	readonly resume: boolean;
+	/** The incident for --resume or export; undefined means the latest. */
+	readonly incidentId: string | undefined;
+	readonly format: 'md' | 'json';
+	readonly output: string | undefined;
 }
 
 export type ParsedArgs =
@@ -65,11 +76,14 @@ const flags = {
 	owner: {type: 'string'},
 	color: {type: 'boolean', default: true},
 	json: {type: 'boolean'},
+	resume: {type: 'boolean'},
+	format: {type: 'string'},
+	output: {type: 'string', shortFlag: 'o'},
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean', shortFlag: 'v'},
 } as const;
 
-const commands = ['snapshot'] as const;
+const commands = ['snapshot', 'export'] as const;
 
 /** Every spelling of every flag, as typed: --read-only, -n, --no-color … */
 function knownFlagTokens(): Set<string> {
@@ -114,11 +128,26 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 	if (f.help) return {kind: 'exit', code: 0, stdout: helpText};
 	if (f.version) return {kind: 'exit', code: 0, stdout: `${version}\n`};
 
-	const [command, ...extra] = cli.input;
+	const input = [...cli.input];
+	// `irtop --resume ID`: the id is a plain word, not a command.
+	const resumeId =
+		f.resume && input[0] !== undefined && !(commands as readonly string[]).includes(input[0])
+			? input.shift()
+			: undefined;
+	const [command, ...rest] = input;
 	if (command !== undefined && !(commands as readonly string[]).includes(command)) {
 		return usage(`unknown command "${command}"`);
 	}
+	const exportId = command === 'export' ? rest.shift() : undefined;
+	const extra = rest;
 	if (extra.length > 0) return usage(`unexpected argument "${extra[0]}"`);
+	if (f.resume && command !== undefined) return usage('--resume belongs to the dashboard');
+	if (f.resume && f.incident !== undefined)
+		return usage('use either --resume or --incident, not both');
+	if ((f.format !== undefined || f.output !== undefined) && command !== 'export')
+		return usage('--format and --output belong to `irtop export`');
+	if (f.format !== undefined && f.format !== 'md' && f.format !== 'json')
+		return usage(`--format must be md or json, not "${f.format}"`);
 
 	for (const name of [
 		'config',
@@ -128,6 +157,7 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 		'owner',
 		'refresh',
 		'severity',
+		'output',
 	] as const) {
 		const value = f[name];
 		if (value !== undefined && value.trim() === '') return usage(`--${name} needs a value`);
@@ -156,7 +186,7 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 	return {
 		kind: 'run',
 		options: {
-			command: command === 'snapshot' ? 'snapshot' : 'dashboard',
+			command: command === 'snapshot' || command === 'export' ? command : 'dashboard',
 			config: f.config,
 			context: f.context,
 			namespace: f.namespace,
@@ -169,6 +199,10 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 			owner: f.owner,
 			color: f.color !== false && !process.env.NO_COLOR,
 			json: f.json === true,
+			resume: f.resume === true,
+			incidentId: resumeId ?? exportId,
+			format: f.format === 'json' ? 'json' : 'md',
+			output: f.output,
 		},
 	};
 }

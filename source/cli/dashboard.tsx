@@ -29,18 +29,24 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		refresh: () => session.scheduler.refresh(),
 		quit,
 	};
-	const message =
-		session.demo === 'nothing-configured'
-			? {
-					text: 'nothing is configured, so this is the built-in demo: see docs/configuration.md',
-					tone: 'warn' as const,
-				}
-			: session.demo === 'flag'
-				? {
-						text: 'demo incident: try :deploy, then r (restart) or s (scale) on onboarding-api',
-						tone: 'accent' as const,
-					}
-				: null;
+	const {incident, events} = session.timeline.getSnapshot();
+	const message = !session.journalDir
+		? {text: 'no journal (HOME is not set): notes live in memory only', tone: 'error' as const}
+		: session.warnings.length > 0
+			? {text: `resumed; ${session.warnings.join('; ')}`, tone: 'warn' as const}
+			: options.resume && incident
+				? {text: `resumed ${incident.id}: ${events.length} events · :timeline`, tone: 'ok' as const}
+				: session.demo === 'nothing-configured'
+					? {
+							text: 'nothing is configured, so this is the built-in demo: see docs/configuration.md',
+							tone: 'warn' as const,
+						}
+					: session.demo === 'flag'
+						? {
+								text: 'demo incident: try :deploy, then r (restart) or s (scale) on onboarding-api',
+								tone: 'accent' as const,
+							}
+						: null;
 	const instance = render(
 		<ServicesContext value={services}>
 			<App initialUi={{message}} />

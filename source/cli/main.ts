@@ -2,6 +2,8 @@ import {readFileSync} from 'node:fs';
 import {ConfigError, loadConfig} from '../config/index.ts';
 import {errorMessage} from '../engine/scheduler.ts';
 import {parseArgs} from './args.ts';
+import {runExport} from './export.ts';
+import {loadIncident, ResumeError} from './resume.ts';
 import {openSession} from './session.ts';
 import {snapshotDocument} from './snapshot.ts';
 
@@ -38,7 +40,18 @@ export async function main(io: Io): Promise<number> {
 		}
 		throw error;
 	}
-	const session = await openSession(options, loaded.config, io.env);
+	if (options.command === 'export') return runExport(options, loaded.config, io);
+	let resumed: ReturnType<typeof loadIncident> | undefined;
+	if (options.resume) {
+		try {
+			resumed = loadIncident(io.env, options.incidentId);
+		} catch (error) {
+			if (!(error instanceof ResumeError)) throw error;
+			io.stderr.write(`irtop: --resume: ${error.message}\n`);
+			return 1;
+		}
+	}
+	const session = await openSession(options, loaded.config, io.env, resumed);
 	if (options.command === 'snapshot') {
 		try {
 			await session.scheduler.pollOnce();

@@ -4,6 +4,9 @@ import {Scheduler} from '../engine/scheduler.ts';
 import type {AnySource} from '../engine/source.ts';
 import {Store} from '../engine/store.ts';
 import {type SourceId, sourceIds} from '../model/index.ts';
+import {Journal} from '../timeline/journal.ts';
+import {incidentsDir} from '../timeline/journal-paths.ts';
+import type {LoadedIncident} from '../timeline/journal-read.ts';
 import {Timeline} from '../timeline/timeline.ts';
 import type {Options} from './args.ts';
 
@@ -18,6 +21,11 @@ export interface Session {
 	readonly intervalMs: number;
 	/** Why the demo plays, when it does: a flag, or nothing configured. */
 	readonly demo: 'flag' | 'nothing-configured' | null;
+	/** Where the incident journal is written; null when HOME and XDG_STATE_HOME are both unset. */
+	readonly journalDir: string | null;
+	/** Lines of a resumed journal that could not be read (a torn last line). */
+	readonly warnings: readonly string[];
+	readonly config: Config;
 	close(): Promise<void>;
 }
 
@@ -69,10 +77,16 @@ export async function openSession(
 	options: Options,
 	config: Config,
 	env: NodeJS.ProcessEnv,
+	resumed?: LoadedIncident,
 ): Promise<Session> {
 	const store = new Store();
 	const author = options.owner ?? config.author ?? env.USER ?? null;
-	const timeline = new Timeline({author});
+	// A snapshot is a read-only look: it records no incident.
+	const journalDir = options.command === 'snapshot' ? null : incidentsDir(env);
+	const journal = journalDir ? new Journal(journalDir) : undefined;
+	const timeline = new Timeline({author, sink: journal});
+	// One step, not 10,000 appends: the journal already holds these events.
+	if (resumed) timeline.load(resumed.incident, resumed.events);
 	const intervalMs = Math.round((options.refreshSeconds ?? config.refreshSeconds) * 1000);
 	const configured = sourceIds.filter((id) => sourceConfigured(config, id, {env}));
 	const demo = options.demo ? 'flag' : configured.length === 0 ? 'nothing-configured' : null;
@@ -90,7 +104,7 @@ export async function openSession(
 		mitigations = demoMitigations(world);
 		kubeContext = 'demo';
 		namespace = null;
-		if (!options.incident) {
+		if (!options.incident && !resumed) {
 			timeline.open({
 				...demoIncident,
 				severity: options.severity ?? demoIncident.severity,
@@ -137,9 +151,13 @@ export async function openSession(
 		namespace,
 		intervalMs,
 		demo,
+		journalDir,
+		warnings: resumed?.warnings ?? [],
+		config,
 		async close() {
 			await scheduler.stop();
 			store.dispose();
+			journal?.close();
 		},
 	};
 }

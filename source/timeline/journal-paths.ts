@@ -1,13 +1,15 @@
 import {readdirSync} from 'node:fs';
-import {homedir} from 'node:os';
 import {join} from 'node:path';
 
-/** `$XDG_STATE_HOME/irtop/incidents`, or `~/.local/state/irtop/incidents`: state, not config or cache. */
-export function incidentsDir(env: NodeJS.ProcessEnv = process.env): string {
-	const state = env.XDG_STATE_HOME?.trim()
-		? env.XDG_STATE_HOME
-		: join(env.HOME?.trim() ? env.HOME : homedir(), '.local', 'state');
-	return join(state, 'irtop', 'incidents');
+/**
+ * `$XDG_STATE_HOME/irtop/incidents`, or `~/.local/state/irtop/incidents`:
+ * state, not config or cache. Null when the environment names neither (an
+ * embedded or test environment), so nothing is written to a guessed home.
+ */
+export function incidentsDir(env: NodeJS.ProcessEnv): string | null {
+	if (env.XDG_STATE_HOME?.trim()) return join(env.XDG_STATE_HOME, 'irtop', 'incidents');
+	if (env.HOME?.trim()) return join(env.HOME, '.local', 'state', 'irtop', 'incidents');
+	return null;
 }
 
 export function journalPath(dir: string, id: string): string {

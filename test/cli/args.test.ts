@@ -68,7 +68,7 @@ describe('parseArgs', () => {
 			'irtop: --severity must be one of P0, P1, P2, P3, not "P7" (see irtop --help)\n',
 		],
 		[['-n', 'x', '-A'], 'irtop: use either -n NAMESPACE or -A, not both (see irtop --help)\n'],
-		[['export'], 'irtop: unknown command "export" (see irtop --help)\n'],
+		[['exprot'], 'irtop: unknown command "exprot" (see irtop --help)\n'],
 		[['snapshot'], 'irtop: snapshot prints JSON only: add --json (see irtop --help)\n'],
 		[['--config'], 'irtop: --config needs a value (see irtop --help)\n'],
 	])('%j is one clear line and exit 2', (argv, message) => {

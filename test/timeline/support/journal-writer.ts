@@ -1,7 +1,7 @@
 // A child process for the crash test: appends notes to one incident's journal
 // and prints "ack N" only after append() returned (i.e. after fsync). The
 // parent kill -9s it at a random moment.
-import {existsSync} from 'node:fs';
+import {existsSync, statSync} from 'node:fs';
 import {Journal} from '../../../source/timeline/journal.ts';
 import {journalPath} from '../../../source/timeline/journal-paths.ts';
 import {readJournal} from '../../../source/timeline/journal-read.ts';
@@ -11,7 +11,8 @@ const [dir, id, tag, countText] = process.argv.slice(2) as [string, string, stri
 const journal = new Journal(dir);
 const timeline = new Timeline({author: tag, sink: journal});
 const path = journalPath(dir, id);
-if (existsSync(path)) {
+// The other writer may have created the file but not written its first line yet.
+if (existsSync(path) && statSync(path).size > 0) {
 	const loaded = readJournal(path);
 	timeline.load(loaded.incident, loaded.events);
 } else {
