@@ -58,9 +58,13 @@ export class KafkaSource implements Source<'kafka'> {
 	}
 
 	async #read(admin: Admin): Promise<KafkaData> {
-		const listed = [...(await admin.listGroups()).values()].filter(
+		const listed = [...(await admin.listGroups({types: ['classic', 'consumer']})).values()].filter(
+			// Consumer groups as kafka-consumer-groups lists them: classic ones (protocol "consumer", or
+			// "" for groups that only commit offsets) and Kafka 4's consumer-protocol groups; not share/streams.
 			(g) =>
-				(g.protocolType === 'consumer' || g.groupType === 'consumer') &&
+				(g.groupType === 'consumer' ||
+					((g.groupType ?? 'classic') === 'classic' &&
+						(g.protocolType === 'consumer' || g.protocolType === ''))) &&
 				(this.#filter === null || this.#filter.test(g.id)),
 		);
 		const ids = listed.map((g) => g.id);
