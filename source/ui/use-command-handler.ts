@@ -42,8 +42,22 @@ export function useCommandHandler(
 		return lines[index]?.selection;
 	};
 
-	const offer = async (build: () => Action | undefined, missing: string) => {
-		const action = build();
+	const offer = async (
+		build: () => Action | undefined | Promise<Action | undefined>,
+		missing: string,
+	) => {
+		let action: Action | undefined;
+		try {
+			action = await build();
+		} catch (error) {
+			// Building may read the cluster (undo reads the revisions): its error is a message.
+			dispatch({
+				type: 'message',
+				text: error instanceof Error ? error.message : String(error),
+				tone: 'error',
+			});
+			return;
+		}
 		if (!action) {
 			dispatch({type: 'message', text: missing, tone: 'warn'});
 			return;
@@ -157,6 +171,30 @@ export function useCommandHandler(
 						text: String(selected.replicas),
 					},
 				});
+				return;
+			case 'undo':
+				void offer(
+					() =>
+						selected?.kind === 'deployment'
+							? mitigations.undoDeployment?.(selected.ref)
+							: undefined,
+					selected ? 'undo is not available here' : 'select a deployment first',
+				);
+				return;
+			case 'circuit-breaker':
+				void offer(
+					() =>
+						selected?.kind === 'deployment'
+							? mitigations.circuitBreaker?.(selected.ref)
+							: undefined,
+					selected ? 'the circuit breaker is not available here' : 'select a deployment first',
+				);
+				return;
+			case 'delete-pod':
+				void offer(
+					() => (selected?.kind === 'pod' ? mitigations.deletePod?.(selected.ref) : undefined),
+					selected ? 'delete is not available here' : 'select a pod first',
+				);
 				return;
 			case 'confirm': {
 				if (ui.overlay.kind !== 'confirm' || running.current) return;

@@ -46,7 +46,10 @@ export class Watched<T extends KubernetesObject> {
 	/** Settles when the first start has either synced or failed. */
 	readonly firstAttempt: Promise<void>;
 	#settleFirst: () => void = () => {};
-	readonly #informer: ListWatch<T>;
+	readonly #make: () => ListWatch<T>;
+	#informer: ListWatch<T>;
+	// The last synced cache, read while a fresh informer lists: panels keep their rows.
+	#previous: ListWatch<T> | null = null;
 	readonly #options: Required<WatchedOptions>;
 	readonly #changed: () => void;
 	#backoffMs: number;
@@ -70,45 +73,57 @@ export class Watched<T extends KubernetesObject> {
 		this.firstAttempt = new Promise((resolve) => {
 			this.#settleFirst = resolve;
 		});
-		this.#informer = new ListWatch<T>(path, new BookmarkWatch(kc), list, false);
-		const touch = () => {
-			this.#lastActivity = Date.now();
+		// A stopped ListWatch still delivers its aborted request's callbacks (and
+		// its done handler would abort a newer request), so each restart builds a
+		// new one and callbacks of an older one are ignored.
+		this.#make = () => {
+			const informer = new ListWatch<T>(path, new BookmarkWatch(kc), list, false);
+			const current = () => informer === this.#informer && !this.#closed;
+			informer.on('change', () => {
+				if (!current()) return;
+				this.#lastActivity = Date.now();
+				this.#changed();
+			});
+			informer.on('connect', () => {
+				if (current()) this.#lastActivity = Date.now();
+			});
+			informer.on('error', (error: unknown) => {
+				if (current()) this.#failed(error);
+			});
+			return informer;
 		};
-		this.#informer.on('change', () => {
-			touch();
-			this.#changed();
-		});
-		this.#informer.on('connect', touch);
-		this.#informer.on('error', (error: unknown) => this.#failed(error));
+		this.#informer = this.#make();
 	}
 
 	list(): readonly T[] {
-		return this.#informer.list();
+		return this.state !== 'synced' && this.#previous
+			? this.#previous.list()
+			: this.#informer.list();
 	}
 
 	start(): void {
-		void this.#start();
-		this.#watchdog = setInterval(() => this.#checkAlive(), 5000);
+		void this.#start(this.#informer);
+		this.#watchdog = setInterval(
+			() => this.#checkAlive(),
+			Math.min(5000, this.#options.deadAfterMs),
+		);
 		this.#watchdog.unref();
 	}
 
-	async #start(): Promise<void> {
-		if (this.#closed) return;
+	async #start(informer: ListWatch<T>): Promise<void> {
 		this.#lastActivity = Date.now();
 		let failed = false;
 		const onError = () => {
 			failed = true;
 		};
-		this.#informer.on('error', onError);
-		try {
-			await this.#informer.start();
-		} finally {
-			this.#informer.off('error', onError);
-		}
-		if (failed || this.#closed) return;
+		informer.on('error', onError);
+		await informer.start();
+		informer.off('error', onError);
+		if (failed || this.#closed || informer !== this.#informer) return;
 		this.everSynced = true;
 		this.state = 'synced';
 		this.lastError = null;
+		this.#previous = null;
 		this.#backoffMs = this.#options.minBackoffMs;
 		this.#settleFirst();
 		this.#changed();
@@ -128,8 +143,13 @@ export class Watched<T extends KubernetesObject> {
 		const wait = this.#backoffMs;
 		this.#backoffMs = Math.min(this.#backoffMs * 2, this.#options.maxBackoffMs);
 		this.#timer = setTimeout(() => {
+			if (this.#closed) return;
 			this.restarts++;
-			void this.#informer.stop().then(() => this.#start());
+			const old = this.#informer;
+			if (this.everSynced && !this.#previous) this.#previous = old;
+			this.#informer = this.#make();
+			void old.stop();
+			void this.#start(this.#informer);
 		}, wait);
 		this.#timer.unref();
 	}
@@ -140,10 +160,11 @@ export class Watched<T extends KubernetesObject> {
 		this.#failed(new Error(`no watch event or bookmark for ${this.#options.deadAfterMs / 1000} s`));
 	}
 
-	/** Stops the informer as the client would on an error; for tests of the recovery. */
+	/** Stops the informer as the client does on an error; for tests of the recovery. */
 	async simulateStop(error: Error): Promise<void> {
-		await this.#informer.stop();
+		const informer = this.#informer;
 		this.#failed(error);
+		await informer.stop();
 	}
 
 	async close(): Promise<void> {

@@ -4,7 +4,7 @@ import type {DeploymentRow} from '../../model/index.ts';
 import type {Tone} from '../state.ts';
 import {fitColumns} from './columns.ts';
 import type {PanelDefinition} from './panel.ts';
-import {dataOf} from './panel.ts';
+import {dataOf, reconnectingNote} from './panel.ts';
 
 function tone(d: DeploymentRow): Tone | undefined {
 	if (d.rollout === 'stalled' || (d.desired > 0 && d.available === 0)) return 'error';
@@ -55,7 +55,7 @@ export const deploymentsPanel: PanelDefinition = {
 		);
 		const unhealthy = rows.filter((d) => d.ready < d.desired || d.rollout !== 'complete').length;
 		return {
-			summary: `${unhealthy} not ready / ${rows.length}`,
+			summary: `${reconnectingNote(context)}${unhealthy} not ready / ${rows.length}`,
 			summaryTone: unhealthy > 0 ? 'warn' : 'ok',
 			header: formatHeader(columns),
 			lines: rows.map((d) => ({

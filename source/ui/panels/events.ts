@@ -4,7 +4,7 @@ import {formatHeader, formatRow} from '../../format/table.ts';
 import type {EventRow} from '../../model/index.ts';
 import {fitColumns} from './columns.ts';
 import type {PanelDefinition} from './panel.ts';
-import {dataOf} from './panel.ts';
+import {dataOf, reconnectingNote} from './panel.ts';
 
 export const eventsPanel: PanelDefinition = {
 	id: 'events',
@@ -36,7 +36,7 @@ export const eventsPanel: PanelDefinition = {
 		);
 		const warnings = rows.filter((e) => e.type === 'Warning').length;
 		return {
-			summary: `${warnings} warning${warnings === 1 ? '' : 's'} / ${rows.length}`,
+			summary: `${reconnectingNote(context)}${warnings} warning${warnings === 1 ? '' : 's'} / ${rows.length}`,
 			summaryTone: warnings > 0 ? 'warn' : 'ok',
 			header: formatHeader(columns),
 			lines: rows.map((e, i) => ({

@@ -5,7 +5,7 @@ import type {NodeRow} from '../../model/index.ts';
 import type {Tone} from '../state.ts';
 import {fitColumns} from './columns.ts';
 import type {PanelDefinition} from './panel.ts';
-import {dataOf} from './panel.ts';
+import {dataOf, reconnectingNote} from './panel.ts';
 
 const percent = (value: number | null) => (value === null ? '-' : `${Math.round(value)}%`);
 
@@ -52,7 +52,10 @@ export const nodesPanel: PanelDefinition = {
 		const notReady = rows.filter((n) => !n.ready).length;
 		const pressured = rows.filter((n) => n.conditions.length > 0).length;
 		return {
-			summary: `${notReady} NotReady · ${pressured} pressure / ${rows.length}`,
+			// No metrics API is said once, here, rather than as "-" in every row.
+			summary: `${reconnectingNote(context)}${notReady} NotReady · ${pressured} pressure / ${rows.length}${
+				dataOf(context, 'kubernetes')?.metricsUnavailable ? ' · no metrics.k8s.io' : ''
+			}`,
 			summaryTone: notReady > 0 ? 'error' : pressured > 0 ? 'warn' : 'ok',
 			header: formatHeader(columns),
 			lines: rows.map((n) => ({

@@ -1,4 +1,4 @@
-import type {DeploymentRef} from '../../actions/mitigations.ts';
+import type {DeploymentRef, PodRef} from '../../actions/mitigations.ts';
 import type {StoreState} from '../../engine/store.ts';
 import type {SourceId} from '../../model/index.ts';
 import type {TimelineState} from '../../timeline/timeline.ts';
@@ -6,11 +6,13 @@ import type {PanelId} from '../panel-ids.ts';
 import type {Tone} from '../state.ts';
 
 /** What a selected row lets the keys act on. */
-export type Selection = {
-	readonly kind: 'deployment';
-	readonly ref: DeploymentRef;
-	readonly replicas: number;
-};
+export type Selection =
+	| {
+			readonly kind: 'deployment';
+			readonly ref: DeploymentRef;
+			readonly replicas: number;
+	  }
+	| {readonly kind: 'pod'; readonly ref: PodRef};
 
 export interface PanelLine {
 	readonly key: string;
@@ -65,4 +67,9 @@ export interface PanelDefinition {
 export function dataOf<K extends SourceId>(context: PanelContext, id: K) {
 	const slot = context.store.slots[id];
 	return slot.phase === 'not-configured' ? null : slot.data;
+}
+
+/** "reconnecting · " while a Kubernetes watch is being restarted: the rows may be behind. */
+export function reconnectingNote(context: PanelContext): string {
+	return (dataOf(context, 'kubernetes')?.reconnecting?.length ?? 0) > 0 ? 'reconnecting · ' : '';
 }

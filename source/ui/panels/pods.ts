@@ -5,7 +5,7 @@ import type {PodRow} from '../../model/index.ts';
 import type {Tone} from '../state.ts';
 import {fitColumns} from './columns.ts';
 import type {PanelDefinition} from './panel.ts';
-import {dataOf} from './panel.ts';
+import {dataOf, reconnectingNote} from './panel.ts';
 
 const failing =
 	/BackOff|Err|Error|OOMKilled|Failed|Evicted|Invalid|Unknown|NodeLost|DeadlineExceeded/;
@@ -68,7 +68,7 @@ export const podsPanel: PanelDefinition = {
 			width,
 		);
 		return {
-			summary: `${problems.length} problem${problems.length === 1 ? '' : 's'} / ${all.length} pods${context.problemsOnly ? '' : ' · all'}`,
+			summary: `${reconnectingNote(context)}${problems.length} problem${problems.length === 1 ? '' : 's'} / ${all.length} pods${context.problemsOnly ? '' : ' · all'}`,
 			summaryTone: problems.length > 0 ? 'warn' : 'ok',
 			header: formatHeader(columns),
 			lines: shown.map((pod) => ({
@@ -76,6 +76,7 @@ export const podsPanel: PanelDefinition = {
 				text: formatRow(columns, pod),
 				tone: podTone(pod),
 				match: `${pod.namespace} ${pod.name} ${pod.status} ${pod.node ?? ''}`,
+				selection: {kind: 'pod', ref: {namespace: pod.namespace, name: pod.name}},
 			})),
 			empty: context.problemsOnly ? 'every pod is Running and ready' : 'no pods',
 		};
