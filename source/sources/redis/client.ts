@@ -16,9 +16,20 @@ export function createRedis(url: string, password: string | undefined, timeoutMs
 		commandTimeout: timeoutMs,
 		connectionName: 'irtop',
 	});
-	// Errors surface through the commands; an unhandled 'error' event would crash irtop.
-	client.on('error', () => {});
+	// An unhandled 'error' event would crash irtop; the socket's own reason (ECONNREFUSED) is kept,
+	// because the command then fails with only "Connection is closed.".
+	client.on('error', (error: Error) => {
+		lastErrors.set(client, error);
+	});
 	return client;
+}
+
+const lastErrors = new WeakMap<Redis, Error>();
+
+/** The reason a command failed: the socket's error when there was one, else the command's. */
+export function failureOf(client: Redis | undefined, error: unknown): string {
+	const socket = client ? lastErrors.get(client) : undefined;
+	return redisReason(socket ?? error);
 }
 
 /** ioredis reports a refused connection as an empty AggregateError on some paths. */

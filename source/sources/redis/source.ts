@@ -2,7 +2,7 @@ import type {Redis} from 'ioredis';
 import type {Source} from '../../engine/source.ts';
 import type {RedisData} from '../../model/index.ts';
 import {SourceError} from '../shared/http.ts';
-import {createRedis, redisReason} from './client.ts';
+import {createRedis, failureOf} from './client.ts';
 import {infoNumber, parseInfo} from './info.ts';
 
 /** PING latency and the INFO numbers that matter in an incident. */
@@ -38,8 +38,9 @@ export class RedisSource implements Source<'redis'> {
 				opsPerSecond: infoNumber(info, 'instantaneous_ops_per_sec'),
 			};
 		} catch (error) {
+			const reason = failureOf(this.#client, error);
 			this.#reset();
-			throw new SourceError(redisReason(error));
+			throw new SourceError(reason);
 		} finally {
 			signal.removeEventListener('abort', onAbort);
 		}

@@ -26,7 +26,11 @@ export async function getJson(
 ): Promise<{status: number; body: unknown}> {
 	let response: Response;
 	try {
-		response = await fetch(url, {signal, headers: {accept: 'application/json'}});
+		const {target, authorization} = splitCredentials(url);
+		response = await fetch(target, {
+			signal,
+			headers: {accept: 'application/json', ...(authorization ? {authorization} : {})},
+		});
 	} catch (error) {
 		throw new SourceError(`${safeUrl(url)}: ${networkReason(error)}`);
 	}
@@ -45,8 +49,27 @@ export async function getJson(
 	return {status: response.status, body};
 }
 
+/** fetch() refuses URLs with user:password; they become a Basic Authorization header instead. */
+export function splitCredentials(url: string): {target: string; authorization: string | null} {
+	const parsed = new URL(url);
+	if (parsed.username === '' && parsed.password === '') return {target: url, authorization: null};
+	const user = decodeURIComponent(parsed.username);
+	const password = decodeURIComponent(parsed.password);
+	parsed.username = '';
+	parsed.password = '';
+	const token = Buffer.from(`${user}:${password}`).toString('base64');
+	return {target: parsed.href, authorization: `Basic ${token}`};
+}
+
+// Any URL an error message quotes loses its credentials.
+const scrub = (text: string): string => text.replace(/\/\/[^/@\s]*@/g, '//');
+
 /** fetch() wraps the real reason (ECONNREFUSED, …) in `cause`. */
 export function networkReason(error: unknown): string {
+	return scrub(rawReason(error));
+}
+
+function rawReason(error: unknown): string {
 	if (error instanceof Error) {
 		if (error.name === 'AbortError' || error.name === 'TimeoutError') return 'timed out';
 		const cause = (error as {cause?: unknown}).cause;
