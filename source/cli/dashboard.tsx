@@ -27,6 +27,8 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		namespace: session.namespace,
 		intervalMs: session.intervalMs,
 		refresh: () => session.scheduler.refresh(),
+		journalDir: session.journalDir,
+		escalation: session.config.escalation,
 		quit,
 	};
 	const {incident, events} = session.timeline.getSnapshot();

@@ -1,8 +1,9 @@
-import {Box, useInput, useWindowSize} from 'ink';
+import {Box, useInput, usePaste, useWindowSize} from 'ink';
 import {useMemo, useReducer, useRef} from 'react';
 import {ConfirmDialog} from './components/confirm-dialog.tsx';
 import {Header} from './components/header.tsx';
 import {HelpOverlay} from './components/help-overlay.tsx';
+import {NoteInput} from './components/note-input.tsx';
 import {PanelBox} from './components/panel-box.tsx';
 import {PromptLine} from './components/prompt-line.tsx';
 import {StatusBar} from './components/status-bar.tsx';
@@ -58,6 +59,8 @@ export function App({size, initialUi}: AppProps) {
 		lastKeyAt.current = Date.now();
 		handle(input, key, keyName(input, key));
 	});
+	// Bracketed paste only while a note is open: a pasted log excerpt arrives whole, newlines kept.
+	usePaste(handle.paste, {isActive: ui.overlay.kind === 'note'});
 
 	if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
 
@@ -94,6 +97,16 @@ export function App({size, initialUi}: AppProps) {
 				<ConfirmDialog action={ui.overlay.action} width={columns} />
 			</Box>
 		);
+	} else if (ui.overlay.kind === 'note') {
+		body = (
+			<NoteInput
+				text={ui.overlay.text}
+				amends={ui.overlay.amends}
+				error={ui.overlay.error}
+				width={columns}
+				height={bodyHeight}
+			/>
+		);
 	} else if (layout.kind === 'zoom') {
 		body = renderBox(layout.box);
 	} else {
@@ -109,7 +122,11 @@ export function App({size, initialUi}: AppProps) {
 	}
 
 	const prompting =
-		ui.overlay.kind === 'jump' || ui.overlay.kind === 'filter' || ui.overlay.kind === 'scale';
+		ui.overlay.kind === 'jump' ||
+		ui.overlay.kind === 'filter' ||
+		ui.overlay.kind === 'scale' ||
+		ui.overlay.kind === 'severity' ||
+		ui.overlay.kind === 'incident';
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			<Header timeline={timeline} now={now} width={columns} />

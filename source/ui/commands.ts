@@ -4,7 +4,7 @@ import type {PanelId} from './panel-ids.ts';
  * Where a command applies. Precedence when keys collide: a modal overlay,
  * then the focused panel, then global.
  */
-export type CommandScope = 'global' | 'panel' | PanelId | 'confirm' | 'prompt';
+export type CommandScope = 'global' | 'panel' | PanelId | 'confirm' | 'prompt' | 'note';
 
 export interface Command {
 	readonly id: CommandId;
@@ -73,6 +73,74 @@ export const commands = [
 		keys: ['escape'],
 		description: 'Close the overlay, or clear the filter, or unzoom',
 		scope: 'global',
+	},
+	{
+		id: 'note',
+		keys: ['n'],
+		description: 'Write a note on the incident timeline (saved to disk before shown)',
+		scope: 'global',
+	},
+	{
+		id: 'amend-note',
+		keys: ['A'],
+		description: 'Amend the last note (the amendment is recorded too)',
+		scope: 'global',
+	},
+	{
+		id: 'open-incident',
+		keys: ['i'],
+		description: 'Open an incident: title, then optional P0-P3 and @owner',
+		scope: 'global',
+	},
+	{
+		id: 'status-next',
+		keys: ['S'],
+		description: 'Incident status: investigating → identified → monitoring → resolved',
+		scope: 'global',
+	},
+	{id: 'severity', keys: ['P'], description: 'Change the incident severity', scope: 'global'},
+	{id: 'mitigated', keys: ['M'], description: 'Mark the incident mitigated now', scope: 'global'},
+	{
+		id: 'export',
+		keys: ['e'],
+		description: 'Export the post-mortem (Markdown) next to the journal',
+		scope: 'global',
+	},
+	{
+		id: 'notify-slack',
+		keys: ['U'],
+		description: 'Post a status update to Slack (previewed, confirmed)',
+		scope: 'global',
+		mutating: true,
+	},
+	{
+		id: 'notify-statuspage',
+		keys: ['W'],
+		description: 'Create or update the status page incident (previewed, confirmed)',
+		scope: 'global',
+		mutating: true,
+	},
+	{
+		id: 'pin',
+		keys: ['p'],
+		description: 'Pin or unpin the selected timeline event (key moments in the export)',
+		scope: 'timeline',
+		hint: 'pin',
+	},
+	{id: 'save-note', keys: ['enter'], description: 'Save the note', scope: 'note', hint: 'save'},
+	{
+		id: 'note-newline',
+		keys: ['alt+enter'],
+		description: 'New line in the note (pasting keeps lines too)',
+		scope: 'note',
+		hint: 'new line',
+	},
+	{
+		id: 'cancel-note',
+		keys: ['escape'],
+		description: 'Close the note without saving',
+		scope: 'note',
+		hint: 'cancel',
 	},
 	{
 		id: 'toggle-problems',

@@ -13,7 +13,7 @@ export function keyName(input: string, key: Key): string | null {
 	if (key.pageUp) return 'pageup';
 	if (key.home) return 'home';
 	if (key.end) return 'end';
-	if (key.return) return 'enter';
+	if (key.return) return key.meta ? 'alt+enter' : 'enter';
 	if (key.escape) return 'escape';
 	if (key.tab) return key.shift ? 'shift+tab' : 'tab';
 	if (key.backspace || key.delete) return 'backspace';

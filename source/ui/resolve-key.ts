@@ -11,7 +11,11 @@ export function activeScopes(overlay: Overlay, focus: PanelId): readonly Command
 		case 'jump':
 		case 'filter':
 		case 'scale':
+		case 'severity':
+		case 'incident':
 			return ['prompt'];
+		case 'note':
+			return ['note'];
 		case 'help':
 			return ['global'];
 		case 'none':

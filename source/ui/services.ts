@@ -1,6 +1,8 @@
 import {createContext, useContext} from 'react';
 import type {Mitigations} from '../actions/mitigations.ts';
 import type {Store} from '../engine/store.ts';
+import type {Notifiers} from '../notify/notifiers.ts';
+import type {EscalationContacts} from '../timeline/escalation.ts';
 import type {Timeline} from '../timeline/timeline.ts';
 
 /** Everything the UI talks to, handed down once from the CLI. */
@@ -17,6 +19,14 @@ export interface AppServices {
 	readonly refresh: () => void;
 	readonly quit: () => void;
 	readonly now?: () => number;
+	/** Where the journal lives (exports go beside it); null or absent: no journal. */
+	readonly journalDir?: string | null;
+	/** The runbook's escalation contacts, from config. */
+	readonly escalation?: EscalationContacts;
+	/** Slack and status page sends, as confirmable actions; absent ones are not configured. */
+	readonly notifiers?: Notifiers;
+	/** Who is on call (PagerDuty), when configured. */
+	readonly oncall?: () => string | null;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

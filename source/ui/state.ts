@@ -16,7 +16,16 @@ export type Overlay =
 			/** Why the last input was refused; the prompt stays open to fix it. */
 			readonly error?: string;
 	  }
-	| {readonly kind: 'confirm'; readonly action: Action};
+	| {readonly kind: 'confirm'; readonly action: Action}
+	/** The note input: multi-line; `amends` is the seq of the note being amended. */
+	| {
+			readonly kind: 'note';
+			readonly text: string;
+			readonly amends?: number;
+			readonly error?: string;
+	  }
+	/** One-line incident prompts: a severity, or "title [P0-P3] [@owner]". */
+	| {readonly kind: 'severity' | 'incident'; readonly text: string; readonly error?: string};
 
 export type Tone = 'error' | 'warn' | 'ok' | 'dim' | 'accent';
 

@@ -3,6 +3,7 @@ import {type Dispatch, useRef} from 'react';
 import type {Action} from '../actions/action.ts';
 import {runAction} from '../actions/run-action.ts';
 import type {CommandId} from './commands.ts';
+import {incidentCommands} from './incident-commands.ts';
 import {completeJump, resolveJump} from './jump.ts';
 import type {Layout} from './layout.ts';
 import {type PanelId, panelIds} from './panel-ids.ts';
@@ -75,6 +76,15 @@ export function useCommandHandler(
 		}
 		dispatch({type: 'overlay', overlay: {kind: 'confirm', action}});
 	};
+
+	const selectedLine = () => {
+		const {lines} = visible[ui.focus];
+		const cursor = Math.min(ui.cursor[ui.focus], Math.max(0, lines.length - 1));
+		return lines[panels[ui.focus].tail ? lines.length - 1 - cursor : cursor];
+	};
+	const incident = incidentCommands(ui, dispatch, services, selectedLine, (build, missing) => {
+		void offer(build, missing);
+	});
 
 	const run = (command: CommandId, key: string | null) => {
 		const {mitigations} = services;
@@ -228,6 +238,9 @@ export function useCommandHandler(
 						overlay: {...ui.overlay, text: completeJump(ui.overlay.text)},
 					});
 				return;
+			default:
+				incident.run(command);
+				return;
 		}
 	};
 
@@ -261,7 +274,7 @@ export function useCommandHandler(
 				() => services.mitigations.scaleDeployment?.(overlay.target, replicas),
 				'scale is not available here',
 			);
-		}
+		} else incident.submit();
 	};
 
 	const edit = (input: string, key: Key) => {
@@ -279,10 +292,11 @@ export function useCommandHandler(
 	};
 
 	// Rebuilt each render on purpose: it reads the state of this render.
-	return (input: string, key: Key, name: string | null) => {
+	const handle = (input: string, key: Key, name: string | null) => {
 		const command =
 			name === null ? null : resolveKey(name, ui.overlay, ui.focus, services.readOnly);
 		if (command) run(command, name);
+		else if (incident.edit(input, key)) return;
 		else if (
 			ui.overlay.kind === 'jump' ||
 			ui.overlay.kind === 'filter' ||
@@ -290,6 +304,7 @@ export function useCommandHandler(
 		)
 			edit(input, key);
 	};
+	return Object.assign(handle, {paste: incident.paste});
 }
 
 function jumpCompletions(): string {

@@ -9,6 +9,7 @@ const sequences: Record<string, string> = {
 	right: '\u001b[C',
 	left: '\u001b[D',
 	enter: '\r',
+	'alt+enter': '\u001b\r',
 	escape: '\u001b',
 	pageup: '\u001b[5~',
 	pagedown: '\u001b[6~',

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {formatClock} from '../../format/duration.ts';
 import {sanitizeLine} from '../../format/sanitize.ts';
+import {escalation} from '../../timeline/escalation.ts';
 import {responseTargetLabel, responseTimeLeft} from '../../timeline/severity.ts';
 import type {TimelineState} from '../../timeline/timeline.ts';
 import {useServices} from '../services.ts';
@@ -15,11 +16,19 @@ export function Header({
 	now: number;
 	width: number;
 }) {
-	const {kubeContext, namespace, readOnly} = useServices();
+	const {kubeContext, namespace, readOnly, escalation: contacts, oncall} = useServices();
 	const incident = timeline.incident;
 	const utc = new Date(now).toISOString().slice(11, 19);
 	const scope = `ctx ${kubeContext ?? '-'} · ns ${namespace ?? 'all'}`;
 	const mode = readOnly ? ' · read-only' : '';
+	const path = incident && contacts ? escalation(incident, now, contacts) : null;
+	const onCall = oncall?.() ?? null;
+	// First on the second line: it is what the runbook asks to act on.
+	const escalate = path
+		? path.next
+			? `escalate to ${path.next.contact} in ${formatClock(path.next.inMs)} · `
+			: `escalated to ${path.current} · `
+		: '';
 	let first: React.ReactNode;
 	if (incident) {
 		const left = responseTimeLeft(incident.severity, incident.startedAt, now);
@@ -54,6 +63,8 @@ export function Header({
 		<Box flexDirection="column" width={width} height={2}>
 			{first}
 			<Toned tone="dim">
+				{sanitizeLine(escalate)}
+				{onCall ? `on call ${sanitizeLine(onCall)} · ` : ''}
 				{scope} · {utc} UTC{mode}
 				{incident?.owner ? ` · owner ${sanitizeLine(incident.owner)}` : ''}
 			</Toned>

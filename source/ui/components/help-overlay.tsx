@@ -15,7 +15,12 @@ export function keysLabel(keys: readonly string[]): string {
 export function HelpOverlay({width, height}: {width: number; height: number}) {
 	const {readOnly} = useServices();
 	const groups = new Map<CommandScope, Command[]>();
-	for (const command of availableCommands(readOnly)) {
+	const all = availableCommands(readOnly);
+	// On a short screen the modal scopes go first: their keys are on the status bar whenever they apply.
+	const modal: readonly CommandScope[] = ['confirm', 'prompt', 'note'];
+	const scopes = new Set(all.map((c) => c.scope));
+	const fits = (height - 2) * 2 >= all.length + scopes.size;
+	for (const command of all.filter((c) => fits || !modal.includes(c.scope))) {
 		groups.set(command.scope, [...(groups.get(command.scope) ?? []), command]);
 	}
 	const lines: {text: string; title?: boolean}[] = [];

@@ -13,6 +13,21 @@ export function PromptLine({
 	completions: readonly string[];
 	width: number;
 }) {
+	if (overlay.kind === 'severity' || overlay.kind === 'incident') {
+		const input = `${overlay.kind === 'severity' ? 'severity (P0-P3): ' : 'incident: '}${overlay.text}█`;
+		const hint =
+			overlay.kind === 'severity'
+				? 'enter accept · esc cancel'
+				: 'title [P0-P3] [@owner] · enter open';
+		return (
+			<Text wrap="truncate">
+				<Text bold>{input}</Text>
+				<Toned tone={overlay.error ? 'error' : 'dim'}>
+					{fitWidth(`  ${overlay.error ?? hint}`, Math.max(0, width - input.length))}
+				</Toned>
+			</Text>
+		);
+	}
 	if (overlay.kind !== 'jump' && overlay.kind !== 'filter' && overlay.kind !== 'scale') return null;
 	const prefix =
 		overlay.kind === 'jump'

@@ -39,6 +39,9 @@ export const timelinePanel: PanelDefinition = {
 	tail: true,
 	view(context, width) {
 		const {events, incident} = context.timeline;
+		// The latest pin event per seq decides; pins themselves stay in the list as the record.
+		const pinned = new Map<unknown, boolean>();
+		for (const e of events) if (e.kind === 'pin') pinned.set(e.data?.seq, e.data?.pinned === true);
 		return {
 			summary: incident ? `${events.length} events · UTC` : 'no incident yet',
 			lines: events.map((e) => {
@@ -49,14 +52,14 @@ export const timelinePanel: PanelDefinition = {
 				return {
 					key: `event:${e.seq}`,
 					text: fitWidth(
-						`${clock(e.at)} ${fitWidth(kindLabel[e.kind], 6)} ${sanitizeLine(e.text)}`,
+						`${clock(e.at)} ${fitWidth(kindLabel[e.kind], 6)}${pinned.get(e.seq) ? '*' : ' '}${sanitizeLine(e.text)}`,
 						width,
 					),
 					tone: ok,
 					match: `${e.kind} ${e.text} ${e.author ?? ''}`,
 				};
 			}),
-			empty: 'nothing recorded yet',
+			empty: 'nothing recorded yet · n writes a note',
 		};
 	},
 };
