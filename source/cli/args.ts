@@ -7,6 +7,7 @@ export const helpText = `
   Usage
     irtop [options]              the live dashboard (the built-in demo when nothing is configured)
     irtop snapshot --json        one poll of every configured source, printed as JSON
+    irtop check [--json]         the quick checks once: exit 0 all pass, 1 any fails, 2 bad config
     irtop --resume [ID]          reopen the latest (or the given) incident with its timeline
     irtop export [ID] [--format md|json] [-o FILE]
                                  the latest (or the given) incident as a post-mortem (md) or JSON
@@ -25,7 +26,7 @@ export const helpText = `
     --no-color                   no colours (also NO_COLOR)
     --format md|json             export: Markdown post-mortem (default) or lossless JSON
     -o, --output FILE            export: write to FILE instead of stdout
-    --json                       snapshot: print JSON (the only format)
+    --json                       snapshot: print JSON (the only format); check: JSON instead of a table
     -h, --help                   this help
     -v, --version                the version
 
@@ -33,7 +34,7 @@ export const helpText = `
 `;
 
 export interface Options {
-	readonly command: 'dashboard' | 'snapshot' | 'export';
+	readonly command: 'dashboard' | 'snapshot' | 'export' | 'check';
 	readonly config: string | undefined;
 	readonly context: string | undefined;
 	readonly namespace: string | undefined;
@@ -83,7 +84,7 @@ const flags = {
 	version: {type: 'boolean', shortFlag: 'v'},
 } as const;
 
-const commands = ['snapshot', 'export'] as const;
+const commands = ['snapshot', 'export', 'check'] as const;
 
 /** Every spelling of every flag, as typed: --read-only, -n, --no-color … */
 function knownFlagTokens(): Set<string> {
@@ -180,13 +181,17 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 	}
 	if (f.namespace !== undefined && f.allNamespaces)
 		return usage('use either -n NAMESPACE or -A, not both');
-	if (f.json && command !== 'snapshot') return usage('--json belongs to `irtop snapshot`');
+	if (f.json && command !== 'snapshot' && command !== 'check')
+		return usage('--json belongs to `irtop snapshot` and `irtop check`');
 	if (command === 'snapshot' && !f.json) return usage('snapshot prints JSON only: add --json');
 
 	return {
 		kind: 'run',
 		options: {
-			command: command === 'snapshot' || command === 'export' ? command : 'dashboard',
+			command:
+				command === 'snapshot' || command === 'export' || command === 'check'
+					? command
+					: 'dashboard',
 			config: f.config,
 			context: f.context,
 			namespace: f.namespace,

@@ -41,6 +41,10 @@ export async function main(io: Io): Promise<number> {
 		throw error;
 	}
 	if (options.command === 'export') return runExport(options, loaded.config, io);
+	if (options.command === 'check') {
+		const {runCheck} = await import('./check.ts');
+		return runCheck(loaded.config, options.json, io);
+	}
 	let resumed: ReturnType<typeof loadIncident> | undefined;
 	if (options.resume) {
 		try {

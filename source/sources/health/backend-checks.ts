@@ -48,13 +48,19 @@ const redisCheck = (config: Config['redis']): QuickCheck => ({
 				retryStrategy: () => null,
 				connectTimeout: defaultTimeoutMs,
 			});
-			client.on('error', () => {});
+			// The command only says "Connection is closed."; the socket's error says why.
+			let socketError: Error | undefined;
+			client.on('error', (error: Error) => {
+				socketError = error;
+			});
 			const end = () => client.disconnect();
 			signal.addEventListener('abort', end, {once: true});
 			try {
 				await client.connect();
 				const answer = await client.ping();
 				if (answer !== 'PONG') throw new Error(`PING answered ${answer}`);
+			} catch (error) {
+				throw socketError ?? error;
 			} finally {
 				signal.removeEventListener('abort', end);
 				end();
