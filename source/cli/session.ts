@@ -1,3 +1,4 @@
+import {userInfo} from 'node:os';
 import type {Mitigations} from '../actions/mitigations.ts';
 import {type Config, notConfiguredHint, sourceConfigured} from '../config/index.ts';
 import {Scheduler} from '../engine/scheduler.ts';
@@ -60,6 +61,9 @@ async function realSources(
 				circuitBreakerEnv: config.mitigations.circuitBreaker.env,
 				rateLimit: config.mitigations.rateLimit,
 			},
+			undefined,
+			// A rollout a mitigation started is followed until it completes or stalls.
+			(text, data) => timeline.append({kind: 'observation', text, data}),
 		);
 		real.sources.push(opened.source);
 		Object.assign(real.mitigations, opened.mitigations);
@@ -80,7 +84,7 @@ export async function openSession(
 	resumed?: LoadedIncident,
 ): Promise<Session> {
 	const store = new Store();
-	const author = options.owner ?? config.author ?? env.USER ?? null;
+	const author = options.owner ?? config.author ?? env.USER ?? env.LOGNAME ?? loginName(env);
 	// A snapshot is a read-only look: it records no incident.
 	const journalDir = options.command === 'snapshot' ? null : incidentsDir(env);
 	const journal = journalDir ? new Journal(journalDir) : undefined;
@@ -160,4 +164,14 @@ export async function openSession(
 			journal?.close();
 		},
 	};
+}
+
+/** The account's name when $USER is unset (cron, some SSH setups); null inside tests (empty env). */
+function loginName(env: NodeJS.ProcessEnv): string | null {
+	if (!env.HOME) return null;
+	try {
+		return userInfo().username;
+	} catch {
+		return null;
+	}
 }
