@@ -1,6 +1,7 @@
 import type {Mitigations} from '../../actions/mitigations.ts';
 import {type ConnectOptions, connect} from './connect.ts';
 import {type KubernetesMitigationSettings, kubernetesMitigations} from './mitigations.ts';
+import {type RolloutReport, RolloutTracker} from './rollout-tracker.ts';
 import {KubernetesSource, type KubernetesSourceOptions} from './source.ts';
 
 export {connect} from './connect.ts';
@@ -20,11 +21,14 @@ export function openKubernetes(
 	options: ConnectOptions,
 	settings: KubernetesMitigationSettings,
 	sourceOptions?: KubernetesSourceOptions,
+	/** Told once when a rollout a mitigation started completes or stalls (the timeline). */
+	onRollout?: RolloutReport,
 ): OpenedKubernetes {
 	const connection = connect(options);
+	const rollouts = onRollout ? new RolloutTracker(onRollout) : undefined;
 	return {
-		source: new KubernetesSource(connection, sourceOptions),
-		mitigations: kubernetesMitigations(connection, settings),
+		source: new KubernetesSource(connection, {...sourceOptions, rollouts}),
+		mitigations: kubernetesMitigations(connection, settings, rollouts),
 		context: connection.context,
 		namespace: connection.namespace,
 	};

@@ -8,6 +8,7 @@ import type {Connection} from './connect.ts';
 import {attempt} from './outcome.ts';
 import {type Access, checkAccess} from './permission.ts';
 import {applyRollback, imageChanges, planRollback} from './rollback.ts';
+import type {RolloutTracker} from './rollout-tracker.ts';
 
 export interface KubernetesMitigationSettings {
 	readonly circuitBreakerEnv: Readonly<Record<string, string>>;
@@ -36,6 +37,7 @@ const patchDeployment = (ref: DeploymentRef): Access => ({
 export function kubernetesMitigations(
 	connection: Connection,
 	settings: KubernetesMitigationSettings,
+	rollouts?: RolloutTracker,
 ): Mitigations {
 	const {kc, context} = connection;
 	const apps = kc.makeApiClient(AppsV1Api);
@@ -49,6 +51,12 @@ export function kubernetesMitigations(
 		(...needs: Access[]) =>
 		(signal: AbortSignal) =>
 			checkAccess(kc, needs, signal);
+
+	const follow = (
+		ref: DeploymentRef,
+		action: string,
+		changed: {metadata?: {generation?: number}} | undefined,
+	) => rollouts?.track(ref.namespace, ref.name, action, changed?.metadata?.generation ?? null);
 
 	const restartPatch = (ref: DeploymentRef) =>
 		apps.patchNamespacedDeployment(
@@ -79,11 +87,13 @@ export function kubernetesMitigations(
 			name: c.name,
 			...change(c.name),
 		}));
-		await apps.patchNamespacedDeployment(
-			{...ref, body: {spec: {template: {spec: {containers}}}}},
-			strategic(),
-		);
-		return containers.length;
+		return {
+			count: containers.length,
+			patched: await apps.patchNamespacedDeployment(
+				{...ref, body: {spec: {template: {spec: {containers}}}}},
+				strategic(),
+			),
+		};
 	};
 
 	return {
@@ -99,7 +109,7 @@ export function kubernetesMitigations(
 				checkPermission: can(patchDeployment(ref)),
 				run: () =>
 					attempt(async () => {
-						await restartPatch(ref);
+						follow(ref, 'rollout restart', await restartPatch(ref));
 						return 'restarted';
 					}),
 			};
@@ -113,7 +123,11 @@ export function kubernetesMitigations(
 				checkPermission: can({...patchDeployment(ref), subresource: 'scale'}),
 				run: () =>
 					attempt(async () => {
-						await apps.patchNamespacedDeploymentScale({...ref, body: {spec: {replicas}}}, merge());
+						const scale = await apps.patchNamespacedDeploymentScale(
+							{...ref, body: {spec: {replicas}}},
+							merge(),
+						);
+						follow(ref, `scale to ${replicas}`, scale);
 						return `scaled to ${replicas}`;
 					}),
 			};
@@ -149,7 +163,7 @@ export function kubernetesMitigations(
 							if (fresh.refusal.startsWith('skipped')) return fresh.refusal;
 							throw new Error(fresh.refusal);
 						}
-						await applyRollback(apps, fresh, serializeTemplate);
+						follow(ref, 'rollout undo', await applyRollback(apps, fresh, serializeTemplate));
 						return `rolled back to revision ${fresh.revision}`;
 					}),
 			};
@@ -165,9 +179,10 @@ export function kubernetesMitigations(
 				checkPermission: can(patchDeployment(ref)),
 				run: () =>
 					attempt(async () => {
-						const n = await patchContainers(ref, () => ({
+						const {count: n, patched} = await patchContainers(ref, () => ({
 							env: env.map(([name, value]) => ({name, value})),
 						}));
+						follow(ref, 'set env', patched);
 						return `set on ${n} container${n === 1 ? '' : 's'}`;
 					}),
 			};
@@ -181,7 +196,10 @@ export function kubernetesMitigations(
 				checkPermission: can(patchDeployment(ref)),
 				run: () =>
 					attempt(async () => {
-						const n = await patchContainers(ref, () => ({resources: {limits: {memory: limit}}}));
+						const {count: n, patched} = await patchContainers(ref, () => ({
+							resources: {limits: {memory: limit}},
+						}));
+						follow(ref, 'set resources', patched);
 						return `limit ${limit} on ${n} container${n === 1 ? '' : 's'}`;
 					}),
 			};
@@ -205,7 +223,7 @@ export function kubernetesMitigations(
 							{name: r.configMap, namespace: r.namespace, body: {data: {[r.key]: String(rps)}}},
 							merge(),
 						);
-						await restartPatch(controller);
+						follow(controller, 'rate limit restart', await restartPatch(controller));
 						return `${r.key}=${rps}, ${r.deployment} restarted`;
 					}),
 			};

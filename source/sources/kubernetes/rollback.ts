@@ -114,7 +114,7 @@ export async function applyRollback(
 	apps: AppsV1Api,
 	plan: RollbackPlan,
 	serialize: (t: unknown) => unknown,
-): Promise<void> {
+): Promise<V1Deployment> {
 	const {deployment, target} = plan;
 	if (!target) throw new Error('no revision to roll back to');
 	const annotations: Record<string, string> = {};
@@ -122,7 +122,7 @@ export async function applyRollback(
 		if (annotationsToSkip.has(k)) annotations[k] = v;
 	for (const [k, v] of Object.entries(target.metadata?.annotations ?? {}))
 		if (!annotationsToSkip.has(k)) annotations[k] = v;
-	await apps.patchNamespacedDeployment(
+	return apps.patchNamespacedDeployment(
 		{
 			name: deployment.metadata?.name ?? '',
 			namespace: deployment.metadata?.namespace ?? '',

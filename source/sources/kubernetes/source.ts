@@ -12,6 +12,7 @@ import type {Source} from '../../engine/source.ts';
 import type {KubernetesData} from '../../model/index.ts';
 import type {Connection} from './connect.ts';
 import {NodeMetricsPoller} from './metrics.ts';
+import type {RolloutTracker} from './rollout-tracker.ts';
 import {deploymentRow, eventRow, nodeRow, podRow, replicaSetOwners} from './rows.ts';
 import {Watched, type WatchedOptions} from './watched.ts';
 
@@ -26,6 +27,8 @@ function scoped(namespace: string | null, resource: string, group = '/api/v1'): 
 
 export interface KubernetesSourceOptions extends WatchedOptions {
 	readonly metricsIntervalMs?: number;
+	/** Follows rollouts that mitigations started; fed from the deployments informer. */
+	readonly rollouts?: RolloutTracker;
 }
 
 /**
@@ -54,7 +57,10 @@ export class KubernetesSource implements Source<'kubernetes'> {
 		const {kc, namespace: ns} = connection;
 		const core = kc.makeApiClient(CoreV1Api);
 		const apps = kc.makeApiClient(AppsV1Api);
-		const changed = () => this.#changed();
+		const changed = () => {
+			options.rollouts?.check(this.deployments.list());
+			this.#changed();
+		};
 		const make = <T extends {metadata?: unknown}>(
 			resource: string,
 			path: string,

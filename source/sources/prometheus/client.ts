@@ -9,11 +9,11 @@ export interface Series {
 
 /** Prometheus' own error envelope, kept apart so the panel can say "bad_data: …". */
 export class PrometheusError extends SourceError {
-	constructor(
-		readonly errorType: string,
-		message: string,
-	) {
+	readonly errorType: string;
+
+	constructor(errorType: string, message: string) {
 		super(`${errorType}: ${message}`);
+		this.errorType = errorType;
 	}
 }
 
