@@ -7,8 +7,14 @@ interface Sample {
 	readonly lag: number;
 }
 
-/** Samples kept per group: Burrow's default window is 10 offsets. */
-export const windowSize = 10;
+/** Samples kept per group: Burrow's default window is 10 offsets; 15 polls span 30 s at 2 s. */
+export const windowSize = 15;
+
+/**
+ * The shortest stretch a verdict may rest on: a consumer auto-commits every
+ * 5 s by default, so a few seconds of unchanged offsets mean nothing yet.
+ */
+export const minSpanMs = 20_000;
 
 /**
  * A Burrow-style evaluation over a sliding window of polls
@@ -42,9 +48,9 @@ export class LagWindow {
 export function evaluate(samples: readonly Sample[], members: number): GroupStatus {
 	const last = samples.at(-1);
 	if (!last || last.lag === 0 || samples.some((s) => s.lag === 0)) return 'OK';
-	// One sample says nothing about movement.
-	if (samples.length < 3) return 'OK';
 	const first = samples[0] as Sample;
+	// A short window says nothing about movement.
+	if (samples.length < 3 || last.at - first.at < minSpanMs) return 'OK';
 	if (last.committed === first.committed) return members > 0 ? 'STALL' : 'STOP';
 	let growing = true;
 	for (let i = 1; i < samples.length; i++) {

@@ -3,7 +3,7 @@ import {evaluate, LagWindow, windowSize} from '../../../source/sources/kafka/bur
 import {groupLag, partitionKey} from '../../../source/sources/kafka/lag.ts';
 
 const samples = (rows: [committed: number, lag: number][]) =>
-	rows.map(([committed, lag], i) => ({at: i * 1000, committed, lag}));
+	rows.map(([committed, lag], i) => ({at: i * 10_000, committed, lag}));
 
 describe('Burrow-style group status', () => {
 	it('is OK when lag reaches zero in the window, or with too few samples', () => {
@@ -62,7 +62,7 @@ describe('Burrow-style group status', () => {
 	it('keeps a sliding window per group and forgets deleted groups', () => {
 		const window = new LagWindow();
 		for (let i = 0; i < windowSize + 5; i++)
-			window.add('g', {at: i, committed: 10, lag: i === 0 ? 0 : 5});
+			window.add('g', {at: i * 2000, committed: 10, lag: i === 0 ? 0 : 5});
 		// The zero-lag sample slid out of the window: offsets stood still since.
 		expect(window.status('g', 1)).toBe('STALL');
 		window.keep(new Set());
