@@ -5,6 +5,7 @@ import {sanitizeLine} from '../../format/sanitize.ts';
 import {sparkline} from '../../format/sparkline.ts';
 import {fitWidth} from '../../format/table.ts';
 import type {PostgresData, RedisData} from '../../model/index.ts';
+import {lockTree} from './lock-tree.ts';
 import type {PanelContext, PanelDefinition, PanelLine} from './panel.ts';
 import {dataOf} from './panel.ts';
 
@@ -24,16 +25,28 @@ function postgresLines(pg: PostgresData, context: PanelContext, width: number): 
 			tone: total >= max * nearMax ? 'error' : undefined,
 		},
 	];
-	for (const b of pg.blocked) {
-		lines.push({
-			key: `pg:blocked:${b.pid}`,
-			text: fitWidth(
-				`⧗ ${b.pid} ← ${b.blockedBy.join(',')} waits ${formatAge(b.waitSeconds * 1000)} ${sanitizeLine(b.query)}`,
-				width,
-			),
-			tone: 'warn',
-			match: `blocked ${b.pid} ${b.blockedBy.join(' ')} ${b.query}`,
-		});
+	// Waiters drawn under the sessions holding their locks (pg_blocking_pids).
+	for (const row of lockTree(pg.blocked)) {
+		const b = row.blocked;
+		const indent = row.depth === 0 ? '' : `${'  '.repeat(row.depth - 1)}└ `;
+		lines.push(
+			b
+				? {
+						key: `pg:blocked:${b.pid}`,
+						text: fitWidth(
+							`${indent}⧗ ${b.pid} waits ${formatAge(b.waitSeconds * 1000)} ${sanitizeLine(b.query)}`,
+							width,
+						),
+						tone: 'warn',
+						match: `blocked ${b.pid} ${b.blockedBy.join(' ')} ${b.query}`,
+					}
+				: {
+						key: `pg:blocker:${row.pid}`,
+						text: fitWidth(`🔒 ${row.pid} holds the lock`, width),
+						tone: 'error',
+						match: `blocker ${row.pid}`,
+					},
+		);
 	}
 	for (const q of pg.longQueries) {
 		lines.push({
@@ -44,6 +57,13 @@ function postgresLines(pg: PostgresData, context: PanelContext, width: number): 
 			),
 			tone: q.durationSeconds >= 30 ? 'warn' : undefined,
 			match: `${q.pid} ${q.user} ${q.application} ${q.state} ${q.query}`,
+		});
+	}
+	if (pg.canSignal && !pg.canSignal.allowed) {
+		lines.push({
+			key: 'pg:permission',
+			text: fitWidth(`cancel/terminate off: ${sanitizeLine(pg.canSignal.reason ?? '')}`, width),
+			tone: 'dim',
 		});
 	}
 	if (pg.idleOver30m > 0) {
