@@ -2,7 +2,7 @@ import {formatDuration} from '../format/duration.ts';
 import {sanitizeLine} from '../format/sanitize.ts';
 import type {TimelineEvent} from './event.ts';
 import type {Incident} from './incident.ts';
-import {durations, milestones} from './milestones.ts';
+import {durations, isMitigation, milestones} from './milestones.ts';
 
 const utcTime = (at: number) => `${new Date(at).toISOString().slice(11, 16)} UTC`;
 const utcDate = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -41,7 +41,7 @@ export function exportMarkdown(
 	const startDay = utcDate(incident.startedAt);
 	const notes = events.filter((e) => e.kind === 'note');
 	const pinned = new Set(events.filter((e) => e.kind === 'pin').map((e) => e.data?.seq));
-	const actions = events.filter((e) => e.kind === 'action');
+	const actions = events.filter(isMitigation);
 	const alerts = events.filter((e) => e.kind === 'alert');
 	const milestone = (name: string, at: number | null) =>
 		`- ${name}: ${at === null ? 'not yet' : `${utcDate(at) === startDay ? '' : `${utcDate(at)} `}${utcTime(at)}`}`;
@@ -103,8 +103,8 @@ export function exportMarkdown(
 		prompt('What fixed it?'),
 		'',
 		'## Action Items',
-		'- [ ] ' + prompt('Add monitoring or alerting that would have caught this sooner'),
-		'- [ ] ' + prompt('Follow-up fix for the root cause'),
+		`- [ ] ${prompt('Add monitoring or alerting that would have caught this sooner')}`,
+		`- [ ] ${prompt('Follow-up fix for the root cause')}`,
 		'',
 		'## Lessons Learned',
 		prompt('What went well, what did not, where we got lucky.'),

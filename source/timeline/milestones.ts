@@ -18,6 +18,10 @@ export interface Durations {
 	readonly toResolve: number | null;
 }
 
+/** An action that changed a system; telling people (Slack, status page) mitigates nothing. */
+export const isMitigation = (e: TimelineEvent): boolean =>
+	e.kind === 'action' && !String(e.data?.action ?? '').startsWith('notify-');
+
 const first = (events: readonly TimelineEvent[], test: (e: TimelineEvent) => boolean) =>
 	events.find(test)?.at ?? null;
 
@@ -36,7 +40,7 @@ export function milestones(state: TimelineState): Milestones | null {
 		mitigated: first(
 			events,
 			(e) =>
-				(e.kind === 'action' && e.data?.ok === true) ||
+				(isMitigation(e) && e.data?.ok === true) ||
 				(e.kind === 'milestone' && e.data?.milestone === 'mitigated'),
 		),
 		// Resolved counts only while the incident is still resolved (it can be reopened).

@@ -1,0 +1,105 @@
+import type {Action, ActionOutcome} from '../actions/action.ts';
+import type {Severity} from '../timeline/severity.ts';
+import type {TimelineState} from '../timeline/timeline.ts';
+import {request, shortBody} from './http.ts';
+
+export interface StatuspageConfig {
+	readonly url: string;
+	readonly pageId: string;
+	readonly apiKey: string;
+	readonly timeoutMs?: number;
+}
+
+const impact: Readonly<Record<Severity, string>> = {
+	P0: 'critical',
+	P1: 'major',
+	P2: 'minor',
+	P3: 'none',
+};
+
+const message: Readonly<Record<string, string>> = {
+	investigating: 'We are investigating increased error rates.',
+	identified: 'The issue has been identified and a fix is being implemented.',
+	monitoring: 'A fix has been implemented and we are monitoring the results.',
+	resolved: 'Issue has been resolved.',
+};
+
+/** The status page incident created earlier, found in the timeline (so it survives --resume). */
+export function statuspageIncidentId(state: TimelineState): string | null {
+	for (let i = state.events.length - 1; i >= 0; i--) {
+		const data = state.events[i]?.data;
+		if (data?.action !== 'notify-statuspage' || data.ok !== true) continue;
+		const id = /incident (\S+)/.exec(String(data.message))?.[1];
+		if (id) return id;
+	}
+	return null;
+}
+
+async function send(
+	config: StatuspageConfig,
+	method: 'POST' | 'PATCH',
+	path: string,
+	body: unknown,
+	signal: AbortSignal,
+): Promise<ActionOutcome & {id?: string}> {
+	try {
+		const answer = await request(`${config.url.replace(/\/$/, '')}${path}`, {
+			method,
+			headers: {Authorization: `OAuth ${config.apiKey}`},
+			body,
+			timeoutMs: config.timeoutMs ?? 10_000,
+			signal,
+		});
+		if (answer.status < 200 || answer.status > 299)
+			return {
+				ok: false,
+				message: `Statuspage answered HTTP ${answer.status}: ${shortBody(answer.body)}`,
+			};
+		const id = (JSON.parse(answer.body) as {id?: unknown}).id;
+		if (typeof id !== 'string')
+			return {ok: false, message: 'Statuspage answered without an incident id'};
+		return {ok: true, message: '', id};
+	} catch (error) {
+		return {ok: false, message: `Statuspage: ${(error as Error).message}`};
+	}
+}
+
+/**
+ * Creates the status page incident (POST), or updates it (PATCH) with the
+ * incident's current status; `resolved` resolves it.
+ */
+export function statuspageAction(config: StatuspageConfig, state: TimelineState): Action {
+	const {incident} = state;
+	if (!incident) throw new Error('no incident open');
+	const existing = statuspageIncidentId(state);
+	const pages = `/pages/${encodeURIComponent(config.pageId)}/incidents`;
+	const body = existing
+		? {incident: {status: incident.status, body: message[incident.status]}}
+		: {
+				incident: {
+					name: incident.title,
+					status: incident.status,
+					body: message[incident.status],
+					impact_override: impact[incident.severity],
+				},
+			};
+	const method = existing ? 'PATCH' : 'POST';
+	const path = existing ? `${pages}/${encodeURIComponent(existing)}` : pages;
+	return {
+		id: 'notify-statuspage',
+		title: existing
+			? `Update the status page (${incident.status})`
+			: 'Create a status page incident',
+		target: {context: null, namespace: null, object: `status page ${config.pageId}`},
+		command: `curl -X ${method} "${config.url}${path}" -H "Authorization: OAuth $STATUSPAGE_API_KEY" -d '${JSON.stringify(body)}'`,
+		details: [`status: ${incident.status}`, `message: ${body.incident.body}`],
+		run: async (signal) => {
+			const outcome = await send(config, method, path, body, signal);
+			if (!outcome.ok) return outcome;
+			return {
+				ok: true,
+				message: `${existing ? 'updated' : 'created'} incident ${outcome.id} (${incident.status})`,
+			};
+		},
+	};
+}
