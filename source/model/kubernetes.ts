@@ -50,6 +50,8 @@ export interface DeploymentRow {
 	readonly revision: number | null;
 	readonly rollout: RolloutState;
 	readonly images: readonly string[];
+	/** The containers' memory limits ("256Mi", or "256Mi,1Gi"); null when none is set. */
+	readonly memoryLimit?: string | null;
 }
 
 export interface KubernetesData {

@@ -180,6 +180,20 @@ export const commands = [
 		mutating: true,
 	},
 	{
+		id: 'memory-limit',
+		keys: ['m'],
+		description: 'Set the memory limit of its containers (prompts, confirmed)',
+		scope: 'deployments',
+		mutating: true,
+	},
+	{
+		id: 'rate-limit',
+		keys: ['L'],
+		description: "Set the ingress controller's limit-rps and restart it (prompts, confirmed)",
+		scope: 'global',
+		mutating: true,
+	},
+	{
 		id: 'delete-pod',
 		keys: ['x'],
 		description: 'Delete the pod (confirmed)',

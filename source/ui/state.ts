@@ -10,8 +10,10 @@ export type Overlay =
 	| {readonly kind: 'filter'; readonly text: string}
 	| {
 			readonly kind: 'scale';
+			/** The same one-value prompt also asks for a memory limit or a rate limit. */
+			readonly purpose?: 'memory' | 'rate-limit';
 			readonly target: DeploymentRef;
-			readonly current: number;
+			readonly current: number | string;
 			readonly text: string;
 			/** Why the last input was refused; the prompt stays open to fix it. */
 			readonly error?: string;

@@ -182,6 +182,49 @@ export function useCommandHandler(
 					},
 				});
 				return;
+			case 'memory-limit':
+				if (selected?.kind !== 'deployment' || !mitigations.setMemoryLimit) {
+					dispatch({
+						type: 'message',
+						text: selected ? 'memory limit is not available here' : 'select a deployment first',
+						tone: 'warn',
+					});
+					return;
+				}
+				dispatch({
+					type: 'overlay',
+					overlay: {
+						kind: 'scale',
+						purpose: 'memory',
+						target: selected.ref,
+						current: selected.memoryLimit ?? 'none',
+						text: '1Gi',
+					},
+				});
+				return;
+			case 'rate-limit': {
+				// The target is configured (mitigations.rateLimit), so the action names it.
+				const probe = mitigations.rateLimit?.(0);
+				if (!probe) {
+					dispatch({type: 'message', text: 'rate limit is not available here', tone: 'warn'});
+					return;
+				}
+				const [kind, name = ''] = probe.target.object.split('/');
+				dispatch({
+					type: 'overlay',
+					overlay: {
+						kind: 'scale',
+						purpose: 'rate-limit',
+						target: {
+							namespace: probe.target.namespace ?? '',
+							name: kind === 'configmap' ? name : '',
+						},
+						current: '?',
+						text: '200',
+					},
+				});
+				return;
+			}
 			case 'undo':
 				void offer(
 					() =>
@@ -258,6 +301,32 @@ export function useCommandHandler(
 			dispatch({type: 'overlay', overlay: {kind: 'none'}});
 		} else if (overlay.kind === 'filter') {
 			dispatch({type: 'overlay', overlay: {kind: 'none'}});
+		} else if (overlay.kind === 'scale' && overlay.purpose === 'memory') {
+			const limit = overlay.text.trim();
+			if (!/^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/.test(limit)) {
+				dispatch({
+					type: 'overlay',
+					overlay: {...overlay, error: `a quantity such as 512Mi or 1Gi, not "${overlay.text}"`},
+				});
+				return;
+			}
+			void offer(
+				() => services.mitigations.setMemoryLimit?.(overlay.target, limit),
+				'memory limit is not available here',
+			);
+		} else if (overlay.kind === 'scale' && overlay.purpose === 'rate-limit') {
+			const rps = Number(overlay.text.trim());
+			if (!/^\d+$/.test(overlay.text.trim()) || rps < 1 || !Number.isSafeInteger(rps)) {
+				dispatch({
+					type: 'overlay',
+					overlay: {
+						...overlay,
+						error: `requests per second, a whole number ≥ 1, not "${overlay.text}"`,
+					},
+				});
+				return;
+			}
+			void offer(() => services.mitigations.rateLimit?.(rps), 'rate limit is not available here');
 		} else if (overlay.kind === 'scale') {
 			const replicas = Number(overlay.text);
 			if (!/^\d+$/.test(overlay.text.trim()) || !Number.isSafeInteger(replicas)) {

@@ -108,5 +108,15 @@ export function deploymentRow(d: V1Deployment): DeploymentRow {
 		revision: Number.isSafeInteger(revision) && revision > 0 ? revision : null,
 		rollout: rolloutState(d),
 		images: (d.spec?.template?.spec?.containers ?? []).map((c) => c.image ?? ''),
+		memoryLimit: memoryLimits(d),
 	};
+}
+
+function memoryLimits(d: V1Deployment): string | null {
+	const limits = new Set<string>();
+	for (const c of d.spec?.template?.spec?.containers ?? []) {
+		const limit = c.resources?.limits?.memory;
+		if (limit !== undefined) limits.add(String(limit));
+	}
+	return limits.size === 0 ? null : [...limits].join(',');
 }

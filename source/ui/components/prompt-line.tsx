@@ -34,7 +34,7 @@ export function PromptLine({
 			? ':'
 			: overlay.kind === 'filter'
 				? '/'
-				: `replicas for ${overlay.target.name} (now ${overlay.current}): `;
+				: `${overlay.purpose === 'memory' ? 'memory limit' : overlay.purpose === 'rate-limit' ? 'limit-rps' : 'replicas'} for ${overlay.target.name} (now ${overlay.current}): `;
 	const hint =
 		overlay.kind === 'jump'
 			? completions.join(' ')

@@ -67,6 +67,7 @@ export const deploymentsPanel: PanelDefinition = {
 					kind: 'deployment',
 					ref: {namespace: d.namespace, name: d.name},
 					replicas: d.desired,
+					memoryLimit: d.memoryLimit ?? null,
 				},
 			})),
 			empty: 'no deployments',

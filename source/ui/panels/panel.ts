@@ -11,6 +11,7 @@ export type Selection =
 			readonly kind: 'deployment';
 			readonly ref: DeploymentRef;
 			readonly replicas: number;
+			readonly memoryLimit?: string | null;
 	  }
 	| {readonly kind: 'pod'; readonly ref: PodRef};
 

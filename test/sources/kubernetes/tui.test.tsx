@@ -79,6 +79,27 @@ describeLab('kubernetes in the TUI', ['kubernetes'], (lab) => {
 		app.unmount();
 	}, 40_000);
 
+	it('m prompts for a memory limit, shows kubectl set resources and y applies it', async () => {
+		const {data, mitigations} = await open(kubeconfigOf(lab), ns);
+		const app = await renderApp({columns: 120, rows: 40, data: {kubernetes: data}, mitigations});
+		await app.press('jump');
+		await app.type('deploy');
+		await app.press('submit');
+		await app.press('memory-limit');
+		expect(app.frame()).toContain('memory limit for onboarding-api (now 128Mi)');
+		await app.type('\u007f\u007f\u007f512Mi');
+		await app.press('submit');
+		await new Promise((r) => setTimeout(r, 300));
+		// The dialog wraps a long command rather than cutting it.
+		expect(app.frame()).toContain(`$ kubectl set resources deployment/onboarding-api -n ${ns}`);
+		expect(app.frame()).toContain('--limits=memory=512Mi');
+		await app.press('confirm');
+		await new Promise((r) => setTimeout(r, 1000));
+		const d = await kubectlJson<V1Deployment>(lab, ['get', 'deployment/onboarding-api', '-n', ns]);
+		expect(d.spec?.template?.spec?.containers?.[0]?.resources?.limits?.memory).toBe('512Mi');
+		app.unmount();
+	}, 40_000);
+
 	it('as the read-only user, r says why it is not allowed and nothing crashes', async () => {
 		const {data, mitigations} = await open(
 			kubeconfigOf(lab),
