@@ -1,4 +1,5 @@
 import {render} from 'ink';
+import {notifiersFromConfig} from '../notify/from-config.ts';
 import {App} from '../ui/app.tsx';
 import {ServicesContext} from '../ui/services.ts';
 import type {Options} from './args.ts';
@@ -17,6 +18,8 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		quitting = true;
 		instance.unmount();
 	};
+	const {notifiers, oncall} = notifiersFromConfig(session.config);
+	oncall?.start();
 	const services = {
 		store: session.store,
 		timeline: session.timeline,
@@ -29,6 +32,8 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		refresh: () => session.scheduler.refresh(),
 		journalDir: session.journalDir,
 		escalation: session.config.escalation,
+		notifiers,
+		oncall: oncall?.current,
 		quit,
 	};
 	const {incident, events} = session.timeline.getSnapshot();
@@ -69,6 +74,7 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		await instance.waitUntilExit();
 	} finally {
 		for (const signal of signals) process.off(signal, quit);
+		oncall?.stop();
 		await session.close();
 	}
 	return 0;

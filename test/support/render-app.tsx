@@ -17,6 +17,8 @@ export interface RenderOptions {
 	readonly mitigations?: Mitigations;
 	readonly readOnly?: boolean;
 	readonly now?: number;
+	/** Extra services (notifiers, escalation contacts …). */
+	readonly services?: Partial<AppServices>;
 }
 
 const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -51,6 +53,7 @@ export async function renderApp(options: RenderOptions) {
 			quit = true;
 		},
 		now: clock,
+		...options.services,
 	};
 	const instance = render(
 		<ServicesContext value={services}>
