@@ -10,6 +10,7 @@ import {incidentsDir} from '../timeline/journal-paths.ts';
 import type {LoadedIncident} from '../timeline/journal-read.ts';
 import {Timeline} from '../timeline/timeline.ts';
 import type {Options} from './args.ts';
+import {recordAutomaticEvents} from './auto-events.ts';
 
 /** Everything one run of irtop holds: the composition root's product. */
 export interface Session {
@@ -146,6 +147,7 @@ export async function openSession(
 		onTransition: (id, change, message) =>
 			timeline.append({kind: 'source', text: message, data: {source: id, change}}),
 	});
+	const stopRecording = recordAutomaticEvents(store, timeline);
 	return {
 		store,
 		timeline,
@@ -159,6 +161,7 @@ export async function openSession(
 		warnings: resumed?.warnings ?? [],
 		config,
 		async close() {
+			stopRecording();
 			await scheduler.stop();
 			store.dispose();
 			journal?.close();

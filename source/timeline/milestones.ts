@@ -25,6 +25,18 @@ export const isMitigation = (e: TimelineEvent): boolean =>
 const first = (events: readonly TimelineEvent[], test: (e: TimelineEvent) => boolean) =>
 	events.find(test)?.at ?? null;
 
+/** The earliest alert start (an alert can predate the incident) or threshold crossing. */
+function detectedAt(events: readonly TimelineEvent[]): number | null {
+	let earliest: number | null = null;
+	for (const e of events) {
+		const isAlert = e.kind === 'alert' && e.data?.firing !== false;
+		if (!isAlert && !(e.kind === 'observation' && e.data?.above !== false)) continue;
+		const startsAt = typeof e.data?.startsAt === 'number' ? e.data.startsAt : e.at;
+		if (earliest === null || startsAt < earliest) earliest = startsAt;
+	}
+	return earliest;
+}
+
 /**
  * Derived from the events, never stored: a resumed incident gets the same
  * milestones from its journal, and nothing can drift.
@@ -35,7 +47,7 @@ export function milestones(state: TimelineState): Milestones | null {
 	const resolvedAt = first(events, (e) => e.kind === 'status' && e.data?.to === 'resolved');
 	return {
 		started: incident.startedAt,
-		detected: first(events, (e) => e.kind === 'alert' || e.kind === 'observation'),
+		detected: detectedAt(events),
 		acknowledged: first(events, (e) => e.kind === 'incident'),
 		mitigated: first(
 			events,

@@ -1,0 +1,94 @@
+import type {Store} from '../engine/store.ts';
+import type {AlertRow} from '../model/alerts.ts';
+import type {TimelineEvent} from '../timeline/event.ts';
+import type {Timeline} from '../timeline/timeline.ts';
+
+const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
+
+/** What the timeline already says is firing / above threshold, so a resumed incident does not repeat it. */
+function recorded(events: readonly TimelineEvent[]) {
+	const firing = new Map<string, string>();
+	const above = new Set<string>();
+	for (const e of events) {
+		const fingerprint = e.data?.fingerprint;
+		if (e.kind === 'alert' && typeof fingerprint === 'string') {
+			if (e.data?.firing === true) firing.set(fingerprint, String(e.data.name ?? fingerprint));
+			else firing.delete(fingerprint);
+		}
+		const service = e.data?.service;
+		if (e.kind === 'observation' && typeof service === 'string') {
+			if (e.data?.above === true) above.add(service);
+			else above.delete(service);
+		}
+	}
+	return {firing, above};
+}
+
+/**
+ * Turns what the sources see into timeline events: alerts fired and resolved,
+ * and error ratios crossing the runbook's threshold (both ways). Nothing is
+ * recorded before an incident is open: an alert does not start an incident,
+ * and alerts still firing when one opens are recorded then.
+ */
+export function recordAutomaticEvents(store: Store, timeline: Timeline): () => void {
+	let known: ReturnType<typeof recorded> | null = null;
+	const update = () => {
+		if (!timeline.incident) return;
+		known ??= recorded(timeline.getSnapshot().events);
+		const {slots} = store.getSnapshot();
+		const append = (event: Parameters<Timeline['append']>[0]) => {
+			try {
+				timeline.append(event);
+			} catch {
+				// The journal failed (disk full); the status bar of the next note says so.
+			}
+		};
+		const alerts = slots.alerts.phase === 'not-configured' ? null : slots.alerts.data;
+		if (alerts) {
+			const firing = new Map<string, AlertRow>();
+			for (const a of alerts) if (a.state === 'active' && !a.silenced) firing.set(a.fingerprint, a);
+			for (const [fingerprint, a] of firing) {
+				if (known.firing.has(fingerprint)) continue;
+				known.firing.set(fingerprint, a.name);
+				append({
+					kind: 'alert',
+					text: `Alert fired: ${a.name}${a.severity ? ` (${a.severity})` : ''} · ${a.summary}`,
+					data: {fingerprint, name: a.name, firing: true, startsAt: a.startsAt},
+				});
+			}
+			for (const [fingerprint, name] of [...known.firing]) {
+				if (firing.has(fingerprint)) continue;
+				known.firing.delete(fingerprint);
+				append({
+					kind: 'alert',
+					text: `Alert resolved: ${name}`,
+					data: {fingerprint, name, firing: false},
+				});
+			}
+		}
+		const prometheus = slots.prometheus.phase === 'not-configured' ? null : slots.prometheus.data;
+		if (prometheus) {
+			for (const s of prometheus.services) {
+				if (s.errorRatio === null) continue;
+				const above = s.errorRatio > prometheus.threshold;
+				if (above === known.above.has(s.name)) continue;
+				if (above) known.above.add(s.name);
+				else known.above.delete(s.name);
+				append({
+					kind: 'observation',
+					text: `${s.name} 5xx ratio ${percent(s.errorRatio)} ${above ? 'above' : 'back under'} ${percent(prometheus.threshold)}`,
+					data: {service: s.name, above, ratio: s.errorRatio},
+				});
+			}
+		}
+	};
+	const unsubscribe = store.subscribe(update);
+	const unsubscribeTimeline = timeline.subscribe(() => {
+		// An incident opened (or resumed) after the sources started: record what is firing now.
+		if (known === null && timeline.incident) queueMicrotask(update);
+	});
+	return () => {
+		unsubscribe();
+		unsubscribeTimeline();
+	};
+}

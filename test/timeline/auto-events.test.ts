@@ -1,0 +1,71 @@
+import {describe, expect, it} from 'vitest';
+import {recordAutomaticEvents} from '../../source/cli/auto-events.ts';
+import {Store} from '../../source/engine/store.ts';
+import type {AlertRow} from '../../source/model/alerts.ts';
+import {milestones} from '../../source/timeline/milestones.ts';
+import {Timeline} from '../../source/timeline/timeline.ts';
+
+const start = Date.UTC(2025, 9, 21, 14, 30);
+const alert = (fingerprint: string, extra: Partial<AlertRow> = {}): AlertRow => ({
+	fingerprint,
+	name: 'HighErrorRate',
+	severity: 'critical',
+	startsAt: start - 5 * 60_000,
+	summary: '5xx above 1 %',
+	state: 'active',
+	silenced: false,
+	inhibited: false,
+	...extra,
+});
+const rates = (ratio: number) => ({
+	services: [{name: 'onboarding-api', errorRatio: ratio, requestRate: 10, p99Seconds: 0.2}],
+	threshold: 0.01,
+});
+
+describe('automatic timeline events', () => {
+	it('records alerts fired and resolved, and threshold crossings both ways, once each', () => {
+		const store = new Store({frameMs: 0});
+		const timeline = new Timeline({now: () => start});
+		const stop = recordAutomaticEvents(store, timeline);
+		store.setData('alerts', [alert('a1')], start);
+		store.flush();
+		expect(timeline.getSnapshot().events).toEqual([]); // no incident: nothing recorded, none started
+		timeline.open({title: 'x', severity: 'P1'});
+		store.setData('alerts', [alert('a1'), alert('s1', {silenced: true})], start);
+		store.setData('prometheus', rates(0.042), start);
+		store.flush();
+		store.setData('prometheus', rates(0.05), start);
+		store.flush();
+		store.setData('alerts', [], start);
+		store.setData('prometheus', rates(0.002), start);
+		store.flush();
+		const texts = timeline.getSnapshot().events.map((e) => e.text);
+		expect(texts).toEqual([
+			'Incident opened: x (P1)',
+			'Alert fired: HighErrorRate (critical) · 5xx above 1 %',
+			'onboarding-api 5xx ratio 4.2 % above 1.0 %',
+			'Alert resolved: HighErrorRate',
+			'onboarding-api 5xx ratio 0.2 % back under 1.0 %',
+		]);
+		// Detection is when the alert started, before the incident was opened.
+		expect(milestones(timeline.getSnapshot())?.detected).toBe(start - 5 * 60_000);
+		stop();
+	});
+
+	it('a resumed incident does not record again what its journal says is firing', () => {
+		const first = new Timeline({now: () => start});
+		const store = new Store({frameMs: 0});
+		first.open({title: 'x', severity: 'P1'});
+		const stop = recordAutomaticEvents(store, first);
+		store.setData('alerts', [alert('a1')], start);
+		store.flush();
+		stop();
+		const resumed = new Timeline({now: () => start});
+		resumed.load(first.incident!, first.getSnapshot().events);
+		const again = new Store({frameMs: 0});
+		recordAutomaticEvents(again, resumed);
+		again.setData('alerts', [alert('a1')], start);
+		again.flush();
+		expect(resumed.getSnapshot().events).toHaveLength(2);
+	});
+});
