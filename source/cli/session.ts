@@ -144,8 +144,13 @@ export async function openSession(
 
 	const scheduler = new Scheduler(store, sources, {
 		intervalMs,
-		onTransition: (id, change, message) =>
-			timeline.append({kind: 'source', text: message, data: {source: id, change}}),
+		onTransition: (id, change, message) => {
+			try {
+				timeline.append({kind: 'source', text: message, data: {source: id, change}});
+			} catch {
+				// A journal that cannot write (disk full) must not stop the polling; notes report it.
+			}
+		},
 	});
 	const stopRecording = recordAutomaticEvents(store, timeline);
 	return {
