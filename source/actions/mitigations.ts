@@ -30,4 +30,17 @@ export interface Mitigations {
 	rateLimit?(rps: number): Action;
 	/** `kubectl delete pod/<name> -n <namespace>`. */
 	deletePod?(target: PodRef): Action;
+	/** `SELECT pg_cancel_backend(<pid>);` on irtop's own PostgreSQL connection. */
+	cancelQuery?(pid: number): Action;
+	/** `SELECT pg_terminate_backend(<pid>);`. */
+	terminateBackend?(pid: number): Action;
+	/** The runbook's statement: terminate idle connections older than the configured minutes. */
+	terminateIdle?(): Action;
+	/**
+	 * Why a mitigation is not allowed in the scope in view, once the backend
+	 * knows (so its key can be shown disabled); null when allowed or not known.
+	 */
+	denied?(name: MitigationName): string | null;
 }
+
+export type MitigationName = Exclude<keyof Mitigations, 'denied'>;

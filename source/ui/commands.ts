@@ -1,3 +1,4 @@
+import type {MitigationName} from '../actions/mitigations.ts';
 import type {PanelId} from './panel-ids.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface Command {
 	readonly mutating?: boolean;
 	/** Short label for the status bar; commands without one are only in the help. */
 	readonly hint?: string;
+	/** The mitigation it offers: its key is shown disabled when the backend says it is denied. */
+	readonly mitigation?: MitigationName;
 }
 
 /** The one table behind key handling, the status bar, the `?` help and the README. */
@@ -155,6 +158,7 @@ export const commands = [
 		description: 'Rollout restart the deployment (confirmed)',
 		scope: 'deployments',
 		mutating: true,
+		mitigation: 'restartDeployment',
 		hint: 'restart',
 	},
 	{
@@ -163,6 +167,7 @@ export const commands = [
 		description: 'Scale the deployment (prompts for replicas, confirmed)',
 		scope: 'deployments',
 		mutating: true,
+		mitigation: 'scaleDeployment',
 		hint: 'scale',
 	},
 	{
@@ -171,6 +176,7 @@ export const commands = [
 		description: 'Rollout undo to the previous revision (shows the images, confirmed)',
 		scope: 'deployments',
 		mutating: true,
+		mitigation: 'undoDeployment',
 	},
 	{
 		id: 'circuit-breaker',
@@ -178,6 +184,7 @@ export const commands = [
 		description: 'Circuit breaker on: set its env vars on the deployment (confirmed)',
 		scope: 'deployments',
 		mutating: true,
+		mitigation: 'circuitBreaker',
 	},
 	{
 		id: 'memory-limit',
@@ -185,6 +192,7 @@ export const commands = [
 		description: 'Set the memory limit of its containers (prompts, confirmed)',
 		scope: 'deployments',
 		mutating: true,
+		mitigation: 'setMemoryLimit',
 	},
 	{
 		id: 'rate-limit',
@@ -192,12 +200,36 @@ export const commands = [
 		description: "Set the ingress controller's limit-rps and restart it (prompts, confirmed)",
 		scope: 'global',
 		mutating: true,
+		mitigation: 'rateLimit',
 	},
 	{
 		id: 'delete-pod',
 		keys: ['x'],
 		description: 'Delete the pod (confirmed)',
 		scope: 'pods',
+		mutating: true,
+		mitigation: 'deletePod',
+	},
+	{
+		id: 'pg-cancel',
+		keys: ['c'],
+		description: 'Cancel the selected backend\'s query: pg_cancel_backend (confirmed)',
+		scope: 'db',
+		mutating: true,
+		hint: 'cancel query',
+	},
+	{
+		id: 'pg-terminate',
+		keys: ['x'],
+		description: 'Terminate the selected backend: pg_terminate_backend (confirmed)',
+		scope: 'db',
+		mutating: true,
+	},
+	{
+		id: 'pg-terminate-idle',
+		keys: ['I'],
+		description: 'Terminate idle connections older than 30 min, the runbook\'s SQL (confirmed)',
+		scope: 'db',
 		mutating: true,
 	},
 	{id: 'confirm', keys: ['y'], description: 'Run the action shown', scope: 'confirm', hint: 'run'},

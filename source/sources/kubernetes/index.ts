@@ -1,6 +1,7 @@
 import type {Mitigations} from '../../actions/mitigations.ts';
 import {type ConnectOptions, connect} from './connect.ts';
 import {type KubernetesMitigationSettings, kubernetesMitigations} from './mitigations.ts';
+import {PermissionCache} from './permission-cache.ts';
 import {type RolloutReport, RolloutTracker} from './rollout-tracker.ts';
 import {KubernetesSource, type KubernetesSourceOptions} from './source.ts';
 
@@ -26,9 +27,14 @@ export function openKubernetes(
 ): OpenedKubernetes {
 	const connection = connect(options);
 	const rollouts = onRollout ? new RolloutTracker(onRollout) : undefined;
+	const permissions = new PermissionCache(
+		connection.kc,
+		connection.namespace,
+		settings.rateLimit.namespace,
+	);
 	return {
-		source: new KubernetesSource(connection, {...sourceOptions, rollouts}),
-		mitigations: kubernetesMitigations(connection, settings, rollouts),
+		source: new KubernetesSource(connection, {...sourceOptions, rollouts, permissions}),
+		mitigations: kubernetesMitigations(connection, settings, rollouts, permissions),
 		context: connection.context,
 		namespace: connection.namespace,
 	};

@@ -7,6 +7,7 @@ import type {DeploymentRef, Mitigations, PodRef} from '../../actions/mitigations
 import type {Connection} from './connect.ts';
 import {attempt} from './outcome.ts';
 import {type Access, checkAccess} from './permission.ts';
+import type {PermissionCache} from './permission-cache.ts';
 import {applyRollback, imageChanges, planRollback} from './rollback.ts';
 import type {RolloutTracker} from './rollout-tracker.ts';
 
@@ -38,6 +39,7 @@ export function kubernetesMitigations(
 	connection: Connection,
 	settings: KubernetesMitigationSettings,
 	rollouts?: RolloutTracker,
+	permissions?: PermissionCache,
 ): Mitigations {
 	const {kc, context} = connection;
 	const apps = kc.makeApiClient(AppsV1Api);
@@ -97,6 +99,7 @@ export function kubernetesMitigations(
 	};
 
 	return {
+		denied: (name) => permissions?.denied(name) ?? null,
 		restartDeployment(ref) {
 			return {
 				id: 'restart-deployment',

@@ -12,6 +12,7 @@ import type {Source} from '../../engine/source.ts';
 import type {KubernetesData} from '../../model/index.ts';
 import type {Connection} from './connect.ts';
 import {NodeMetricsPoller} from './metrics.ts';
+import type {PermissionCache} from './permission-cache.ts';
 import type {RolloutTracker} from './rollout-tracker.ts';
 import {deploymentRow, eventRow, nodeRow, podRow, replicaSetOwners} from './rows.ts';
 import {Watched, type WatchedOptions} from './watched.ts';
@@ -29,6 +30,8 @@ export interface KubernetesSourceOptions extends WatchedOptions {
 	readonly metricsIntervalMs?: number;
 	/** Follows rollouts that mitigations started; fed from the deployments informer. */
 	readonly rollouts?: RolloutTracker;
+	/** Asked when the source starts, closed with it. */
+	readonly permissions?: PermissionCache;
 }
 
 /**
@@ -48,6 +51,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 	readonly replicaSets: Watched<V1ReplicaSet>;
 	readonly #all: Watched<never>[];
 	readonly #metrics: NodeMetricsPoller;
+	readonly #permissions: PermissionCache | undefined;
 	readonly #connection: Connection;
 	#changed: () => void = () => {};
 	#started = false;
@@ -100,6 +104,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 					: apps.listNamespacedReplicaSet({namespace: ns})) as never,
 		);
 		this.#all = [this.pods, this.nodes, this.events, this.deployments, this.replicaSets] as never;
+		this.#permissions = options.permissions;
 		this.#metrics = new NodeMetricsPoller(kc as KubeConfig, changed, options.metricsIntervalMs);
 	}
 
@@ -114,6 +119,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 		this.#started = true;
 		for (const w of this.#all) w.start();
 		this.#metrics.start();
+		this.#permissions?.start();
 	}
 
 	async poll(signal: AbortSignal): Promise<KubernetesData> {
@@ -160,6 +166,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 
 	async close(): Promise<void> {
 		this.#metrics.close();
+		this.#permissions?.close();
 		await Promise.all(this.#all.map((w) => w.close()));
 	}
 }

@@ -9,9 +9,13 @@ import {Toned} from './tone.tsx';
 const keyLabel = (key: string) => (key === 'escape' ? 'esc' : key);
 
 export function StatusBar({ui, focus, width}: {ui: UiState; focus: PanelId; width: number}) {
-	const {readOnly} = useServices();
+	const {readOnly, mitigations} = useServices();
 	const hints = statusBarCommands(ui.overlay, focus, readOnly)
-		.map((c) => `${keyLabel(c.keys[0]!)} ${c.hint}`)
+		// ✗: the API server said no (SelfSubjectAccessReview); pressing it says why.
+		.map((c) => {
+			const denied = c.mitigation && mitigations.denied?.(c.mitigation);
+			return `${keyLabel(c.keys[0]!)} ${denied ? '✗' : ''}${c.hint}`;
+		})
 		.join('  ');
 	if (ui.message) {
 		return (

@@ -12,6 +12,7 @@ import {
 	kubectl,
 	kubectlJson,
 	ownNamespace,
+	until,
 } from './helpers.ts';
 
 const settings = {
@@ -106,11 +107,23 @@ describeLab('kubernetes in the TUI', ['kubernetes'], (lab) => {
 			'business-onboarding',
 			'lab-readonly',
 		);
+		await until(
+			async () => mitigations.denied?.('restartDeployment'),
+			(reason) => !!reason,
+			10_000,
+		);
 		const app = await renderApp({columns: 120, rows: 40, data: {kubernetes: data}, mitigations});
+		await app.press('jump');
+		await app.type('deploy');
+		await app.press('submit');
+		// Shown disabled before it is pressed.
+		expect(app.frame()).toMatch(/r ✗restart\s+s ✗scale/);
 		await toRestart(app);
-		expect(app.frame()).toContain('not allowed');
-		expect(app.frame()).toContain('lab-readonly cannot patch');
+		expect(app.frame()).toContain('Rollout restart: not allowed · lab-readonly cannot');
 		expect(app.frame()).not.toContain('kubectl rollout restart');
+		expect(mitigations.denied?.('restartDeployment')).toMatch(
+			/^lab-readonly cannot patch deployments\.apps in namespace business-onboarding/,
+		);
 		app.unmount();
 	}, 40_000);
 
