@@ -2,12 +2,14 @@ import {writeFileSync} from 'node:fs';
 import {type Config, scrubSecrets, secretValues} from '../config/index.ts';
 import {exportJson} from '../timeline/export-json.ts';
 import {exportMarkdown} from '../timeline/export-markdown.ts';
+import {milestones} from '../timeline/milestones.ts';
 import type {Options} from './args.ts';
+import {measureImpact} from './impact.ts';
 import type {Io} from './main.ts';
 import {loadIncident, ResumeError} from './resume.ts';
 
 /** `irtop export [ID] --format md|json [-o FILE]`: reads the journal, never the live session. */
-export function runExport(options: Options, config: Config, io: Io): number {
+export async function runExport(options: Options, config: Config, io: Io): Promise<number> {
 	let loaded: ReturnType<typeof loadIncident>;
 	try {
 		loaded = loadIncident(io.env, options.incidentId);
@@ -17,10 +19,14 @@ export function runExport(options: Options, config: Config, io: Io): number {
 		return 1;
 	}
 	for (const warning of loaded.warnings) io.stderr.write(`irtop: warning: ${warning}\n`);
-	const text =
-		options.format === 'json'
-			? exportJson(loaded.incident, loaded.events)
-			: exportMarkdown(loaded.incident, loaded.events, Date.now());
+	const now = Date.now();
+	let text: string;
+	if (options.format === 'json') text = exportJson(loaded.incident, loaded.events);
+	else {
+		const end = milestones(loaded)?.resolved ?? now;
+		const impact = await measureImpact(config, loaded.incident.startedAt, end);
+		text = exportMarkdown(loaded.incident, loaded.events, now, impact);
+	}
 	// Defence in depth: nothing should have recorded a secret, but an export leaves the machine.
 	const safe = scrubSecrets(text, secretValues(config));
 	if (options.output) {

@@ -14,6 +14,28 @@ const clean = (text: string) =>
 		.map((line) => sanitizeLine(line))
 		.join('\n  ');
 
+/** Measured from Prometheus over the incident window, when it is configured. */
+export type Impact =
+	| {readonly failedRequests: number; readonly peakErrorRatio: number}
+	| {readonly error: string};
+
+function impactLines(impact: Impact | null | undefined): string[] {
+	if (!impact)
+		return [
+			'',
+			prompt(
+				'Failed requests, affected customers: fill in (with Prometheus configured, irtop measures the increase of the 5xx count over the incident window).',
+			),
+		];
+	if ('error' in impact) return [`- Not measured: ${sanitizeLine(impact.error)}`];
+	return [
+		`- Failed requests (5xx over the incident window): ${impact.failedRequests.toLocaleString('en-US')}`,
+		`- Peak error ratio: ${(impact.peakErrorRatio * 100).toFixed(1)} %`,
+		'',
+		prompt('Affected customers: fill in.'),
+	];
+}
+
 function eventLine(event: TimelineEvent, startDay: string): string {
 	const day = utcDate(event.at);
 	const when = day === startDay ? utcTime(event.at) : `${day} ${utcTime(event.at)}`;
@@ -32,6 +54,7 @@ export function exportMarkdown(
 	incident: Incident,
 	events: readonly TimelineEvent[],
 	now: number,
+	impact?: Impact | null,
 ): string {
 	const m = milestones({incident, events});
 	if (!m) throw new Error('no incident');
@@ -87,10 +110,7 @@ export function exportMarkdown(
 			? alerts.map((e) => `- Alert: ${clean(e.text)} (${utcTime(e.at)})`)
 			: ['- No alerts recorded']),
 		`- Notes taken: ${notes.length}`,
-		'',
-		prompt(
-			'Failed requests, affected customers: fill in (Prometheus: increase of the 5xx count over the incident window).',
-		),
+		...impactLines(impact),
 		'',
 		'## Resolution',
 		...(actions.length > 0
