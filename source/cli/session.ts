@@ -75,6 +75,14 @@ async function realSources(
 	const {dataSources} = await import('./data-sources.ts');
 	const data = dataSources(config, timeline);
 	real.sources.push(...data.sources);
+	const pg = data.postgres;
+	if (pg) {
+		Object.assign(real.mitigations, {
+			cancelQuery: (pid: number) => pg.cancelQuery(pid),
+			terminateBackend: (pid: number) => pg.terminateBackend(pid),
+			terminateIdle: () => pg.terminateIdle(config.postgres.idleMinutes),
+		});
+	}
 	return real;
 }
 

@@ -213,7 +213,7 @@ export const commands = [
 	{
 		id: 'pg-cancel',
 		keys: ['c'],
-		description: 'Cancel the selected backend\'s query: pg_cancel_backend (confirmed)',
+		description: "Cancel the selected backend's query: pg_cancel_backend (confirmed)",
 		scope: 'db',
 		mutating: true,
 		hint: 'cancel query',
@@ -228,7 +228,7 @@ export const commands = [
 	{
 		id: 'pg-terminate-idle',
 		keys: ['I'],
-		description: 'Terminate idle connections older than 30 min, the runbook\'s SQL (confirmed)',
+		description: "Terminate idle connections older than 30 min, the runbook's SQL (confirmed)",
 		scope: 'db',
 		mutating: true,
 	},

@@ -249,6 +249,26 @@ export function useCommandHandler(
 					selected ? 'delete is not available here' : 'select a pod first',
 				);
 				return;
+			case 'pg-cancel':
+			case 'pg-terminate':
+				void offer(
+					() =>
+						selected?.kind === 'backend'
+							? command === 'pg-cancel'
+								? mitigations.cancelQuery?.(selected.pid)
+								: mitigations.terminateBackend?.(selected.pid)
+							: undefined,
+					selected?.kind === 'backend'
+						? 'PostgreSQL actions are not available here'
+						: 'select a query or backend first',
+				);
+				return;
+			case 'pg-terminate-idle':
+				void offer(
+					() => mitigations.terminateIdle?.(),
+					'PostgreSQL actions are not available here',
+				);
+				return;
 			case 'confirm': {
 				if (ui.overlay.kind !== 'confirm' || running.current) return;
 				const {action} = ui.overlay;

@@ -20,7 +20,12 @@ export function HelpOverlay({width, height}: {width: number; height: number}) {
 	const modal: readonly CommandScope[] = ['confirm', 'prompt', 'note'];
 	const scopes = new Set(all.map((c) => c.scope));
 	const fits = (height - 2) * 2 >= all.length + scopes.size;
-	for (const command of all.filter((c) => fits || !modal.includes(c.scope))) {
+	let shown = all.filter((c) => fits || !modal.includes(c.scope));
+	// Still too long: the cursor keys every panel shares go next (the status bar names / and z).
+	if (shown.length + new Set(shown.map((c) => c.scope)).size > (height - 2) * 2) {
+		shown = shown.filter((c) => c.scope !== 'panel');
+	}
+	for (const command of shown) {
 		groups.set(command.scope, [...(groups.get(command.scope) ?? []), command]);
 	}
 	const lines: {text: string; title?: boolean}[] = [];

@@ -39,12 +39,14 @@ function postgresLines(pg: PostgresData, context: PanelContext, width: number): 
 						),
 						tone: 'warn',
 						match: `blocked ${b.pid} ${b.blockedBy.join(' ')} ${b.query}`,
+						selection: {kind: 'backend', pid: b.pid},
 					}
 				: {
 						key: `pg:blocker:${row.pid}`,
 						text: fitWidth(`🔒 ${row.pid} holds the lock`, width),
 						tone: 'error',
 						match: `blocker ${row.pid}`,
+						selection: {kind: 'backend', pid: row.pid},
 					},
 		);
 	}
@@ -57,6 +59,7 @@ function postgresLines(pg: PostgresData, context: PanelContext, width: number): 
 			),
 			tone: q.durationSeconds >= 30 ? 'warn' : undefined,
 			match: `${q.pid} ${q.user} ${q.application} ${q.state} ${q.query}`,
+			selection: {kind: 'backend', pid: q.pid},
 		});
 	}
 	if (pg.canSignal && !pg.canSignal.allowed) {

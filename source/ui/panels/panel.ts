@@ -13,7 +13,9 @@ export type Selection =
 			readonly replicas: number;
 			readonly memoryLimit?: string | null;
 	  }
-	| {readonly kind: 'pod'; readonly ref: PodRef};
+	| {readonly kind: 'pod'; readonly ref: PodRef}
+	/** A PostgreSQL backend (a long query, a blocked query or the one holding the lock). */
+	| {readonly kind: 'backend'; readonly pid: number};
 
 export interface PanelLine {
 	readonly key: string;
