@@ -10,15 +10,16 @@ import {PostgresSource} from '../sources/postgres/source.ts';
 import {PrometheusSource} from '../sources/prometheus/source.ts';
 import {RedisSource} from '../sources/redis/source.ts';
 import type {Observe} from '../sources/shared/observe.ts';
-import type {Timeline} from '../timeline/timeline.ts';
 
 /** The data sources (issue 5) the configuration asks for, and the database mitigations. */
-export function dataSources(
-	config: Config,
-	timeline: Timeline,
-): {sources: AnySource[]; postgres: PostgresMitigations | null} {
-	const observe: Observe = ({kind = 'observation', text, data}) =>
-		timeline.append({kind, text, data});
+export function dataSources(config: Config): {
+	sources: AnySource[];
+	postgres: PostgresMitigations | null;
+} {
+	// Alerts firing/resolving and threshold crossings reach the timeline through
+	// cli/auto-events.ts, which reads the store, waits for an open incident and
+	// survives --resume; recording them here as well would write each one twice.
+	const observe: Observe = () => {};
 	const sources: AnySource[] = [];
 	let postgres: PostgresMitigations | null = null;
 	const {prometheus, alertmanager, redis, kafka} = config;

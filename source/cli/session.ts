@@ -73,7 +73,7 @@ async function realSources(
 	// Prometheus, Alertmanager, health, PostgreSQL, Redis and Kafka (issue 5).
 	// Loaded only now, like Kubernetes: their clients are big and the demo never needs them.
 	const {dataSources} = await import('./data-sources.ts');
-	const data = dataSources(config, timeline);
+	const data = dataSources(config);
 	real.sources.push(...data.sources);
 	const pg = data.postgres;
 	if (pg) {
