@@ -23,13 +23,8 @@ export class PostgresMitigations {
 	}
 
 	terminateBackend(pid: number): Action {
-		return this.#signal(
-			'pg-terminate',
-			'Terminate backend',
-			`backend ${pid}`,
-			terminateSql(pid),
-			(ok) =>
-				ok ? `terminated backend ${pid}` : `backend ${pid} was not signalled (already gone?)`,
+		return this.#signal('pg-terminate', 'Terminate', `backend ${pid}`, terminateSql(pid), (ok) =>
+			ok ? `terminated backend ${pid}` : `backend ${pid} was not signalled (already gone?)`,
 		);
 	}
 
