@@ -25,6 +25,12 @@ export interface PodRow {
 	readonly createdAt: number | null;
 	/** Owning deployment, when the pod belongs to one (through its ReplicaSet). */
 	readonly deployment: string | null;
+	/** Use from metrics.k8s.io (kubectl top pods); absent or null without metrics. */
+	readonly cpuMillicores?: number | null;
+	readonly memoryBytes?: number | null;
+	/** Use as % of the containers' summed limits, when every container has one: near 100 % CPU throttles, memory OOM-kills. */
+	readonly cpuLimitPercent?: number | null;
+	readonly memoryLimitPercent?: number | null;
 }
 
 export interface EventRow {

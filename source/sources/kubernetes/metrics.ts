@@ -1,6 +1,6 @@
 import {type KubeConfig, Metrics} from '@kubernetes/client-node';
 import {quantity} from './quantity.ts';
-import type {NodeUsage} from './rows.ts';
+import type {NodeUsage, PodUsage} from './rows.ts';
 import {describeError} from './watched.ts';
 
 /**
@@ -10,6 +10,7 @@ import {describeError} from './watched.ts';
  */
 export class NodeMetricsPoller {
 	usage: NodeUsage | null = null;
+	pods: PodUsage | null = null;
 	/** Why there are no percentages, when there are none. */
 	unavailable: string | null = null;
 	readonly #metrics: Metrics;
@@ -18,7 +19,15 @@ export class NodeMetricsPoller {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#closed = false;
 
-	constructor(kc: KubeConfig, changed: () => void, intervalMs = 15_000) {
+	readonly #namespace: string | undefined;
+
+	constructor(
+		kc: KubeConfig,
+		changed: () => void,
+		intervalMs = 15_000,
+		namespace: string | null = null,
+	) {
+		this.#namespace = namespace ?? undefined;
 		this.#metrics = new Metrics(kc);
 		this.#changed = changed;
 		this.#intervalMs = intervalMs;
@@ -39,10 +48,22 @@ export class NodeMetricsPoller {
 				if (cpu !== null && memory !== null) usage.set(item.metadata?.name ?? '', {cpu, memory});
 			}
 			this.usage = usage;
+			const pods = new Map<string, {cpu: number; memory: number}>();
+			for (const item of (await this.#metrics.getPodMetrics(this.#namespace)).items ?? []) {
+				let cpu = 0;
+				let memory = 0;
+				for (const c of item.containers ?? []) {
+					cpu += quantity(c.usage?.cpu) ?? 0;
+					memory += quantity(c.usage?.memory) ?? 0;
+				}
+				pods.set(`${item.metadata?.namespace}/${item.metadata?.name}`, {cpu, memory});
+			}
+			this.pods = pods;
 			this.unavailable = null;
 		} catch (error) {
 			const code = (error as {code?: unknown}).code;
 			this.usage = null;
+			this.pods = null;
 			if (code === 404) {
 				this.unavailable = 'metrics.k8s.io is not installed: no CPU or memory use';
 				this.#changed();

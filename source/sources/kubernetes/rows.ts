@@ -48,7 +48,38 @@ export function replicaSetOwners(replicaSets: readonly V1ReplicaSet[]): Map<stri
 	return owners;
 }
 
-export function podRow(pod: V1Pod, owners: ReadonlyMap<string, string>): PodRow {
+/** "namespace/pod" to its use in base units (CPU cores, bytes), from metrics.k8s.io. */
+export type PodUsage = ReadonlyMap<string, {readonly cpu: number; readonly memory: number}>;
+
+/** The sum of one limit over the containers, or null when one of them has none (no ceiling). */
+function limitSum(pod: V1Pod, resource: 'cpu' | 'memory'): number | null {
+	let sum = 0;
+	const containers = pod.spec?.containers ?? [];
+	for (const c of containers) {
+		const limit = quantity(c.resources?.limits?.[resource]);
+		if (limit === null) return null;
+		sum += limit;
+	}
+	return containers.length > 0 && sum > 0 ? sum : null;
+}
+
+function usageColumns(pod: V1Pod, used: {cpu: number; memory: number} | undefined) {
+	if (!used) return {};
+	const cpuLimit = limitSum(pod, 'cpu');
+	const memoryLimit = limitSum(pod, 'memory');
+	return {
+		cpuMillicores: Math.round(used.cpu * 1000),
+		memoryBytes: used.memory,
+		cpuLimitPercent: cpuLimit === null ? null : Math.round((used.cpu / cpuLimit) * 100),
+		memoryLimitPercent: memoryLimit === null ? null : Math.round((used.memory / memoryLimit) * 100),
+	};
+}
+
+export function podRow(
+	pod: V1Pod,
+	owners: ReadonlyMap<string, string>,
+	usage?: PodUsage | null,
+): PodRow {
 	const namespace = pod.metadata?.namespace ?? '';
 	const rs = pod.metadata?.ownerReferences?.find((o) => o.kind === 'ReplicaSet' && o.controller);
 	return {
@@ -58,6 +89,7 @@ export function podRow(pod: V1Pod, owners: ReadonlyMap<string, string>): PodRow 
 		node: pod.spec?.nodeName || null,
 		createdAt: epoch(pod.metadata?.creationTimestamp),
 		deployment: rs ? (owners.get(`${namespace}/${rs.name}`) ?? null) : null,
+		...usageColumns(pod, usage?.get(`${namespace}/${pod.metadata?.name}`)),
 	};
 }
 

@@ -108,7 +108,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 		);
 		this.#all = [this.pods, this.nodes, this.events, this.deployments, this.replicaSets] as never;
 		this.#permissions = options.permissions;
-		this.#metrics = new NodeMetricsPoller(kc as KubeConfig, changed, options.metricsIntervalMs);
+		this.#metrics = new NodeMetricsPoller(kc as KubeConfig, changed, options.metricsIntervalMs, ns);
 	}
 
 	watch(changed: () => void, signal: AbortSignal): void {
@@ -170,7 +170,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 			nodes: this.nodes
 				.list()
 				.map((n) => nodeRow(n, perNode.get(n.metadata?.name ?? '') ?? 0, this.#metrics.usage)),
-			pods: pods.map((p) => podRow(p, owners)),
+			pods: pods.map((p) => podRow(p, owners, this.#metrics.pods)),
 			events,
 			deployments: this.deployments.list().map(deploymentRow),
 			...(reconnecting.length > 0 ? {reconnecting} : {}),

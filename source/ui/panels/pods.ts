@@ -25,6 +25,14 @@ export function podTone(pod: PodRow): Tone | undefined {
 	return undefined;
 }
 
+/** Use near a limit (kubectl top against the spec): CPU near it throttles, memory near it is OOM-killed. */
+export function nearLimit(pod: PodRow): string {
+	const cpu = pod.cpuLimitPercent ?? 0;
+	const memory = pod.memoryLimitPercent ?? 0;
+	if (Math.max(cpu, memory) < 80) return '';
+	return memory >= cpu ? `mem ${memory}%` : `cpu ${cpu}%`;
+}
+
 /** Problem pods first (failing before waiting), then by restarts, then by name. */
 function rank(pod: PodRow): number {
 	const tone = podTone(pod);
@@ -62,6 +70,7 @@ export const podsPanel: PanelDefinition = {
 					optional: true,
 					value: (p) => (p.createdAt === null ? '-' : formatAge(context.now - p.createdAt)),
 				},
+				{header: 'LIMIT', width: 8, optional: true, value: nearLimit},
 				{header: 'NAMESPACE', width: 20, optional: true, value: (p) => sanitizeLine(p.namespace)},
 				{header: 'NODE', width: 12, optional: true, value: (p) => sanitizeLine(p.node ?? '<none>')},
 			],

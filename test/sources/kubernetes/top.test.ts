@@ -1,0 +1,87 @@
+// Pod use from metrics.k8s.io against `kubectl top pods`, and the near-limit
+// hint. The lab's usage comes from ConfigMap kube-system/lab-simulation; this
+// test writes (and removes) only the key of its own namespace.
+import {afterAll, beforeAll, expect, it} from 'vitest';
+import {openKubernetes} from '../../../source/sources/kubernetes/index.ts';
+import type {KubernetesSource} from '../../../source/sources/kubernetes/source.ts';
+import {nearLimit} from '../../../source/ui/panels/pods.ts';
+import {describeLab} from '../../support/lab.ts';
+import {
+	deploymentYaml,
+	dropNamespace,
+	kubeconfigOf,
+	kubectl,
+	ownNamespace,
+	until,
+} from './helpers.ts';
+
+describeLab('kubernetes pod use and limits', ['kubernetes'], (lab) => {
+	let ns: string;
+	let source: KubernetesSource;
+	const key = () => `${ns}.hot`;
+
+	beforeAll(async () => {
+		ns = await ownNamespace(lab, 'irtop-k8s-top');
+		const hot = JSON.parse(deploymentYaml(ns, 'hot', {memory: '256Mi'}));
+		hot.spec.template.spec.containers[0].resources.limits.cpu = '200m';
+		await kubectl(lab, ['apply', '-f', '-'], JSON.stringify(hot));
+		const usage = JSON.stringify({cpu: '190m', memory: '100Mi'});
+		await kubectl(lab, [
+			'patch',
+			'configmap/lab-simulation',
+			'-n',
+			'kube-system',
+			'--type',
+			'merge',
+			'-p',
+			JSON.stringify({data: {[key()]: usage}}),
+		]);
+		await kubectl(lab, ['rollout', 'status', 'deployment/hot', '-n', ns, '--timeout=60s']);
+		source = openKubernetes(
+			{kubeconfig: kubeconfigOf(lab), namespace: ns},
+			{
+				circuitBreakerEnv: {},
+				rateLimit: {namespace: ns, configMap: 'x', deployment: 'x', key: 'k'},
+			},
+			{metricsIntervalMs: 1000},
+		).source;
+		source.watch(() => {}, new AbortController().signal);
+		await source.poll(AbortSignal.timeout(30_000));
+	}, 90_000);
+	afterAll(async () => {
+		await source?.close();
+		await kubectl(lab, [
+			'patch',
+			'configmap/lab-simulation',
+			'-n',
+			'kube-system',
+			'--type',
+			'json',
+			'-p',
+			JSON.stringify([
+				{op: 'remove', path: `/data/${key().replace(/~/g, '~0').replace(/\//g, '~1')}`},
+			]),
+		]);
+		await dropNamespace(lab, ns);
+	});
+
+	it('CPU and memory per pod equal kubectl top pods; 95 % of the CPU limit is hinted', async () => {
+		const pod = await until(
+			async () => source.read().pods.find((p) => p.deployment === 'hot'),
+			(p) => (p?.cpuMillicores ?? 0) > 150,
+			30_000,
+		);
+		// The lab's usage wavers a little from one scrape to the next, as real use does.
+		const top = (await kubectl(lab, ['top', 'pods', '-n', ns, '--no-headers'])).trim().split(/\s+/);
+		expect(top[0]).toBe(pod?.name);
+		expect(
+			Math.abs((pod?.cpuMillicores ?? 0) - Number.parseInt(top[1] ?? '', 10)),
+		).toBeLessThanOrEqual(10);
+		expect(
+			Math.abs((pod?.memoryBytes ?? 0) / 2 ** 20 - Number.parseInt(top[2] ?? '', 10)),
+		).toBeLessThanOrEqual(5);
+		expect(pod?.cpuLimitPercent).toBeGreaterThanOrEqual(90);
+		expect(pod?.cpuLimitPercent).toBeLessThanOrEqual(100);
+		expect(nearLimit(pod!)).toMatch(/^cpu (9\d|100)%$/);
+	}, 40_000);
+});
