@@ -48,12 +48,26 @@ export const kafkaPanel: PanelDefinition = {
 			],
 			width,
 		);
-		const lines: PanelLine[] = groups.map((g) => ({
-			key: `group:${g.group}`,
-			text: formatRow(columns, g),
-			tone: statusTone[g.status],
-			match: `${g.group} ${g.status} ${g.state} ${g.topics.map((t) => t.topic).join(' ')}`,
-		}));
+		const lines: PanelLine[] = groups.flatMap((g) => [
+			{
+				key: `group:${g.group}`,
+				text: formatRow(columns, g),
+				tone: statusTone[g.status],
+				match: `${g.group} ${g.status} ${g.state} ${g.topics.map((t) => t.topic).join(' ')}`,
+			},
+			// Where a lagging group's lag sits: per topic, then per partition ("-": nothing committed).
+			...(g.lag > 0 ? g.topics : []).map((t) => ({
+				key: `group:${g.group}:${t.topic}`,
+				text: fitWidth(
+					`  ${sanitizeLine(t.topic)} ${formatCount(t.lag)} · ${t.partitions
+						.map((p) => `p${p.partition} ${p.lag === null ? '-' : formatCount(p.lag)}`)
+						.join(' ')}`,
+					width,
+				),
+				tone: 'dim' as const,
+				match: `${g.group} ${t.topic}`,
+			})),
+		]);
 		for (const topic of data?.topics ?? []) {
 			if (topic.underReplicated > 0) {
 				lines.push({
