@@ -11,6 +11,7 @@ export const helpText = `
     irtop --resume [ID]          reopen the latest (or the given) incident with its timeline
     irtop export [ID] [--format md|json] [-o FILE]
                                  the latest (or the given) incident as a post-mortem (md) or JSON
+    irtop import FILE            an incident exported with --format json back into the journal
 
   Options
     --config FILE                configuration file (default: $XDG_CONFIG_HOME/irtop/config.yaml)
@@ -34,7 +35,7 @@ export const helpText = `
 `;
 
 export interface Options {
-	readonly command: 'dashboard' | 'snapshot' | 'export' | 'check';
+	readonly command: 'dashboard' | 'snapshot' | 'export' | 'check' | 'import';
 	readonly config: string | undefined;
 	readonly context: string | undefined;
 	readonly namespace: string | undefined;
@@ -84,7 +85,7 @@ const flags = {
 	version: {type: 'boolean', shortFlag: 'v'},
 } as const;
 
-const commands = ['snapshot', 'export', 'check'] as const;
+const commands = ['snapshot', 'export', 'check', 'import'] as const;
 
 /** Every spelling of every flag, as typed: --read-only, -n, --no-color … */
 function knownFlagTokens(): Set<string> {
@@ -140,6 +141,9 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 		return usage(`unknown command "${command}"`);
 	}
 	const exportId = command === 'export' ? rest.shift() : undefined;
+	const importFile = command === 'import' ? rest.shift() : undefined;
+	if (command === 'import' && importFile === undefined)
+		return usage('import needs the FILE an `irtop export --format json` wrote');
 	const extra = rest;
 	if (extra.length > 0) return usage(`unexpected argument "${extra[0]}"`);
 	if (f.resume && command !== undefined) return usage('--resume belongs to the dashboard');
@@ -189,7 +193,10 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 		kind: 'run',
 		options: {
 			command:
-				command === 'snapshot' || command === 'export' || command === 'check'
+				command === 'snapshot' ||
+				command === 'export' ||
+				command === 'check' ||
+				command === 'import'
 					? command
 					: 'dashboard',
 			config: f.config,
@@ -205,7 +212,7 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 			color: f.color !== false && !process.env.NO_COLOR,
 			json: f.json === true,
 			resume: f.resume === true,
-			incidentId: resumeId ?? exportId,
+			incidentId: resumeId ?? exportId ?? importFile,
 			format: f.format === 'json' ? 'json' : 'md',
 			output: f.output,
 		},

@@ -1,7 +1,9 @@
-import {writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {type Config, scrubSecrets, secretValues} from '../config/index.ts';
-import {exportJson} from '../timeline/export-json.ts';
+import {exportJson, importJson} from '../timeline/export-json.ts';
 import {exportMarkdown} from '../timeline/export-markdown.ts';
+import {Journal} from '../timeline/journal.ts';
+import {incidentsDir, journalPath} from '../timeline/journal-paths.ts';
 import {milestones} from '../timeline/milestones.ts';
 import type {Options} from './args.ts';
 import {measureImpact} from './impact.ts';
@@ -33,5 +35,38 @@ export async function runExport(options: Options, config: Config, io: Io): Promi
 		writeFileSync(options.output, safe);
 		io.stderr.write(`irtop: wrote ${options.output}\n`);
 	} else io.stdout.write(safe);
+	return 0;
+}
+
+/**
+ * `irtop import FILE`: a JSON export back into the journal, event by event
+ * through the same write + fsync path, so `--resume` and `export` see it.
+ */
+export function runImport(options: Options, io: Io): number {
+	const file = options.incidentId ?? '';
+	const dir = incidentsDir(io.env);
+	if (!dir) {
+		io.stderr.write('irtop: no incident journal: set HOME or XDG_STATE_HOME\n');
+		return 1;
+	}
+	let imported: ReturnType<typeof importJson>;
+	try {
+		imported = importJson(readFileSync(file, 'utf8'));
+	} catch (error) {
+		io.stderr.write(`irtop: ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+		return 1;
+	}
+	const {incident, events} = imported;
+	if (existsSync(journalPath(dir, incident.id))) {
+		io.stderr.write(`irtop: incident ${incident.id} is already in ${dir}\n`);
+		return 1;
+	}
+	const journal = new Journal(dir);
+	try {
+		for (const event of events) journal.write(incident, event);
+	} finally {
+		journal.close();
+	}
+	io.stdout.write(`${incident.id}\n`);
 	return 0;
 }

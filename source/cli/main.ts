@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {ConfigError, loadConfig} from '../config/index.ts';
 import {errorMessage} from '../engine/scheduler.ts';
 import {parseArgs} from './args.ts';
-import {runExport} from './export.ts';
+import {runExport, runImport} from './export.ts';
 import {loadIncident, ResumeError} from './resume.ts';
 import {openSession} from './session.ts';
 import {snapshotDocument} from './snapshot.ts';
@@ -41,6 +41,7 @@ export async function main(io: Io): Promise<number> {
 		throw error;
 	}
 	if (options.command === 'export') return runExport(options, loaded.config, io);
+	if (options.command === 'import') return runImport(options, io);
 	if (options.command === 'check') {
 		const {runCheck} = await import('./check.ts');
 		return runCheck(loaded.config, options.json, io);

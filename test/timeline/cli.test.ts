@@ -80,6 +80,23 @@ describe('irtop --resume and irtop export', () => {
 		expect(missing.stderr).toContain('no incident "nope"');
 	});
 
+	it('import brings a JSON export back: the same incident, exported the same', async () => {
+		const home = mkdtempSync(join(tmpdir(), 'irtop-export-'));
+		journaled(home, 'moved between machines', Date.UTC(2025, 0, 1));
+		const file = join(home, 'incident.json');
+		expect((await irtop(['export', '--format', 'json', '-o', file], home)).code).toBe(0);
+		const other = mkdtempSync(join(tmpdir(), 'irtop-import-'));
+		const imported = await irtop(['import', file], other);
+		expect(imported.code).toBe(0);
+		const json = readFileSync(file, 'utf8');
+		expect((await irtop(['export', '--format', 'json'], other)).stdout).toBe(json);
+		expect(imported.stdout.trim()).toBe(JSON.parse(json).incident.id);
+		const twice = await irtop(['import', file], other);
+		expect(twice.code).toBe(1);
+		expect(twice.stderr).toContain('already in');
+		expect((await irtop(['import', join(home, 'nope.json')], other)).code).toBe(1);
+	});
+
 	it('scrubs configured secrets from an export', async () => {
 		const home = mkdtempSync(join(tmpdir(), 'irtop-export-'));
 		journaled(home, 'token s3cr3t-token leaked in a title', Date.UTC(2025, 0, 1));
