@@ -60,7 +60,7 @@ export class Timeline {
 		this.#set({incident, events});
 	}
 
-	/** Opens an incident; events appended before it (e.g. alerts) stay on its timeline. */
+	/** Opens an incident; events appended before any incident (e.g. alerts) stay on its timeline. */
 	open(fields: {
 		title: string;
 		severity: Severity;
@@ -76,7 +76,9 @@ export class Timeline {
 			owner: fields.owner ?? null,
 			startedAt,
 		};
-		this.#set({...this.#state, incident});
+		// A second incident starts its own timeline (the first stays in its journal, resumable by id).
+		const events = this.#state.incident ? [] : this.#state.events;
+		this.#set({incident, events});
 		this.append({
 			kind: 'incident',
 			text: `Incident opened: ${incident.title} (${incident.severity})`,

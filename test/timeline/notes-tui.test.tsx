@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -101,7 +101,29 @@ describe('incident keys', () => {
 		expect(frame()).toContain('Marked mitigated');
 	});
 
-	it('i opens an incident from "title P1 @owner"', async () => {
+	it('e writes the post-mortem beside the journal', async () => {
+		dir = mkdtempSync(join(tmpdir(), 'irtop-tui-'));
+		const timeline = new Timeline({author: 'tester', now: () => now});
+		timeline.open({title: 'drill', severity: 'P1'});
+		timeline.append({kind: 'note', text: 'pool at 48/50'});
+		const rendered = await renderApp({
+			columns: 120,
+			rows: 40,
+			data: fixtureData(now),
+			now,
+			timeline,
+			services: {journalDir: dir},
+		});
+		cleanup = rendered.unmount;
+		await rendered.press('export');
+		const file = join(dir, `${timeline.incident!.id}.md`);
+		expect(rendered.frame()).toContain('✓ post-mortem written to');
+		const markdown = readFileSync(file, 'utf8');
+		expect(markdown).toContain('**Severity:** P1');
+		expect(markdown).toContain('Note (tester): pool at 48/50');
+	});
+
+	it('i opens an incident from "title P1 @owner"; a second incident starts its own timeline', async () => {
 		const {press, type, timeline} = await app(120, 40);
 		await press('open-incident');
 		await type('API 500 errors spike P1 @oncall');
@@ -111,5 +133,11 @@ describe('incident keys', () => {
 			severity: 'P1',
 			owner: '@oncall',
 		});
+		await press('open-incident');
+		await type('second one');
+		await press('submit');
+		expect(timeline.getSnapshot().events.map((e) => e.text)).toEqual([
+			'Incident opened: second one (P2)',
+		]);
 	});
 });
