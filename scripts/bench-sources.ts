@@ -3,7 +3,9 @@
 // refresh, each <= 50 ms with 200 connections and 1,000 locks; Kafka lag for 200 groups x 50
 // partitions in <= 1 s, with broker round trips per refresh that do not grow with the groups.
 //
-// Run: scripts/with-node.sh node scripts/bench-sources.ts [--only=postgres,kafka]
+// Run: scripts/with-node.sh node scripts/bench-sources.ts [--only=postgres,kafka] [--private-postgres]
+// The lab's PostgreSQL allows 50 connections; --private-postgres starts a throwaway PostgreSQL 15
+// (initdb in a temporary directory, max_connections 260, port 25432) so 200 connections fit.
 // Everything it creates (schema irtop_bench_*, topic and groups irtop-bench-*) is removed at the end.
 import {subscribe} from 'node:diagnostics_channel';
 import {Admin, Producer} from '@platformatic/kafka';
@@ -27,9 +29,8 @@ const stats = (values: number[]) => {
 const stamp = Date.now().toString(36);
 const l = lab();
 
-async function benchPostgres(): Promise<void> {
+async function benchPostgres(url: string): Promise<void> {
 	const schema = `irtop_bench_${stamp}`;
-	const url = l.postgres.url('superuser');
 	const admin = new pg.Client({connectionString: url, application_name: 'irtop-bench'});
 	await admin.connect();
 	const clients: pg.Client[] = [];
@@ -63,7 +64,8 @@ async function benchPostgres(): Promise<void> {
 			for (const w of rest.slice(0, 5))
 				void w.query(`UPDATE ${schema}.t1 SET id = 1 WHERE id = 1`).catch(() => {});
 			for (const s of rest.slice(5, 15)) void s.query('SELECT pg_sleep(30)').catch(() => {});
-			await new Promise((resolve) => setTimeout(resolve, 500));
+			// Past the 5 s long-query threshold, so the long-query statement has rows to return.
+			await new Promise((resolve) => setTimeout(resolve, 5500));
 			locks =
 				(await admin.query<{n: number}>('SELECT count(*)::int AS n FROM pg_locks')).rows[0]?.n ?? 0;
 		}
@@ -189,5 +191,17 @@ async function benchKafka(): Promise<void> {
 	}
 }
 
-if (wanted('postgres')) await benchPostgres();
+if (wanted('postgres')) {
+	if (process.argv.includes('--private-postgres')) {
+		const {startPrivatePostgres} = await import('./bench-private-postgres.ts');
+		const server = await startPrivatePostgres(25432, 260);
+		try {
+			await benchPostgres(server.url);
+		} finally {
+			await server.stop();
+		}
+	} else {
+		await benchPostgres(l.postgres.url('superuser'));
+	}
+}
 if (wanted('kafka')) await benchKafka();
