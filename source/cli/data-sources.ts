@@ -26,13 +26,18 @@ export function dataSources(config: Config): {
 	if (prometheus.url)
 		sources.push(new PrometheusSource({...prometheus, url: prometheus.url}, observe));
 	if (alertmanager.url) sources.push(new AlertmanagerSource(alertmanager.url, observe));
-	const checks = quickChecks(config);
-	if (checks.length > 0) sources.push(new HealthSource(checks));
+	let connection: PostgresConnection | null = null;
 	if (config.postgres.url || config.postgres.host) {
-		const connection = new PostgresConnection(config.postgres);
+		connection = new PostgresConnection(config.postgres);
 		sources.push(new PostgresSource(config.postgres, connection));
 		postgres = new PostgresMitigations(connection, 'postgres');
 	}
+	const db = connection;
+	const checks = quickChecks(
+		config,
+		db ? {postgres: (signal) => db.query('SELECT 1', [], signal)} : {},
+	);
+	if (checks.length > 0) sources.push(new HealthSource(checks));
 	if (redis.url) sources.push(new RedisSource(redis.url, redis.password));
 	if ((kafka.brokers ?? []).length > 0) sources.push(new KafkaSource(kafka));
 	return {sources, postgres};

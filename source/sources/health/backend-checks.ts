@@ -109,14 +109,34 @@ const readyCheck = (name: string, base: string): QuickCheck => ({
 	},
 });
 
+export interface CheckProbes {
+	/**
+	 * Runs `SELECT 1` on a connection that already exists: the dashboard passes
+	 * its one dedicated connection, so checking the database never takes a
+	 * second slot from a pool that may be exhausted.
+	 */
+	readonly postgres?: (signal: AbortSignal) => Promise<unknown>;
+}
+
 /** Every quick check the configuration asks for, in the runbook's order. */
-export function quickChecks(config: Config): QuickCheck[] {
+export function quickChecks(config: Config, probes: CheckProbes = {}): QuickCheck[] {
 	const checks: QuickCheck[] = config.health.map((h) => ({
 		name: h.name,
 		timeoutMs: h.timeoutMs ?? defaultTimeoutMs,
 		run: (signal) => httpCheck(h.url, h.expectStatus, signal),
 	}));
-	if (config.postgres.url || config.postgres.host) checks.push(postgresCheck(config.postgres));
+	if (config.postgres.url || config.postgres.host) {
+		const probe = probes.postgres;
+		checks.push(
+			probe
+				? {
+						name: 'postgres',
+						timeoutMs: defaultTimeoutMs,
+						run: (signal) => timed('SELECT 1', () => probe(signal)),
+					}
+				: postgresCheck(config.postgres),
+		);
+	}
 	if (config.redis.url) checks.push(redisCheck(config.redis));
 	for (const broker of config.kafka.brokers ?? [])
 		checks.push(kafkaCheck(broker, config.kafka.clientId));

@@ -50,7 +50,11 @@ export class PrometheusSource implements Source<'prometheus'> {
 				};
 			}),
 		);
-		if (!this.#seeded) await this.#seed(signal);
+		if (!this.#seeded) {
+			// The sparkline's history is a nicety: if the range query fails, the panel still
+			// shows the current numbers, and the next poll tries again.
+			await this.#seed(signal).catch(() => {});
+		}
 		const now = Date.now();
 		const services: ServiceRates[] = [];
 		for (const {q, errors, rates, p99} of answers) {
