@@ -10,6 +10,12 @@ export class TcpProxy {
 	readonly #sockets = new Set<net.Socket>();
 	#server: net.Server | undefined;
 	port = 0;
+	/** Milliseconds each answer from the server is held back: a slow server, for timeout tests. */
+	delayMs = 0;
+	/** Connections open right now (a pile-up of calls shows here). */
+	get open(): number {
+		return this.#sockets.size / 2;
+	}
 
 	constructor(target: {host: string; port: number}) {
 		this.#target = target;
@@ -23,7 +29,12 @@ export class TcpProxy {
 				s.on('close', () => this.#sockets.delete(s));
 				s.on('error', () => {});
 			}
-			client.pipe(upstream).pipe(client);
+			client.pipe(upstream);
+			upstream.on('data', (chunk: Buffer) => {
+				if (this.delayMs === 0) client.write(chunk);
+				else setTimeout(() => client.writable && client.write(chunk), this.delayMs);
+			});
+			upstream.on('end', () => setTimeout(() => client.end(), this.delayMs));
 		});
 		await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
 		this.port = (server.address() as net.AddressInfo).port;
