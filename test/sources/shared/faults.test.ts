@@ -5,6 +5,7 @@
 import {afterAll, expect, it} from 'vitest';
 import {Scheduler} from '../../../source/engine/scheduler.ts';
 import {Store} from '../../../source/engine/store.ts';
+import {AlertmanagerSource} from '../../../source/sources/alertmanager/source.ts';
 import {PostgresConnection} from '../../../source/sources/postgres/connection.ts';
 import {PostgresSource} from '../../../source/sources/postgres/source.ts';
 import {PrometheusSource} from '../../../source/sources/prometheus/source.ts';
@@ -13,8 +14,8 @@ import {describeLab} from '../../support/lab.ts';
 import {pgConfig} from '../postgres/helpers.ts';
 import {TcpProxy} from './tcp-proxy.ts';
 
-type Id = 'postgres' | 'redis' | 'prometheus';
-const ids: readonly Id[] = ['postgres', 'redis', 'prometheus'];
+type Id = 'postgres' | 'redis' | 'prometheus' | 'alerts';
+const ids: readonly Id[] = ['postgres', 'redis', 'prometheus', 'alerts'];
 
 const until = async (check: () => boolean, ms = 10_000) => {
 	const deadline = Date.now() + ms;
@@ -22,11 +23,12 @@ const until = async (check: () => boolean, ms = 10_000) => {
 	return check();
 };
 
-describeLab('faults mid-run', ['postgres', 'redis', 'prometheus'], (lab) => {
+describeLab('faults mid-run', ['postgres', 'redis', 'prometheus', 'alertmanager'], (lab) => {
 	const proxies: Record<Id, TcpProxy> = {
 		postgres: new TcpProxy({host: '127.0.0.1', port: lab.postgres.port}),
 		redis: new TcpProxy({host: '127.0.0.1', port: Number(new URL(lab.redis.url).port)}),
 		prometheus: new TcpProxy({host: '127.0.0.1', port: Number(new URL(lab.prometheus.url).port)}),
+		alerts: new TcpProxy({host: '127.0.0.1', port: Number(new URL(lab.alertmanager.url).port)}),
 	};
 	const store = new Store();
 	let scheduler: Scheduler | undefined;
@@ -57,6 +59,7 @@ describeLab('faults mid-run', ['postgres', 'redis', 'prometheus'], (lab) => {
 					() => {},
 					1000,
 				),
+				new AlertmanagerSource(`http://127.0.0.1:${proxies.alerts.port}`, () => {}),
 			],
 			{intervalMs: 200, timeoutMs: 1500, maxBackoffMs: 400},
 		);
@@ -72,7 +75,7 @@ describeLab('faults mid-run', ['postgres', 'redis', 'prometheus'], (lab) => {
 		};
 		expect(await until(() => ids.every((id) => phase(id) === 'ok'))).toBe(true);
 
-		for (const id of ['redis', 'postgres', 'prometheus'] as const) {
+		for (const id of ['redis', 'postgres', 'prometheus', 'alerts'] as const) {
 			await proxies[id].stop();
 			expect(await until(() => phase(id) === 'error')).toBe(true);
 			const s = slot(id);
