@@ -78,8 +78,7 @@ export class Timeline {
 		};
 		// A second incident starts its own timeline (the first stays in its journal, resumable by id).
 		const events = this.#state.incident ? [] : this.#state.events;
-		this.#set({incident, events});
-		this.append({
+		this.#commit(incident, events, {
 			kind: 'incident',
 			text: `Incident opened: ${incident.title} (${incident.severity})`,
 			data: {title: incident.title, severity: incident.severity, owner: incident.owner},
@@ -90,8 +89,7 @@ export class Timeline {
 	setStatus(status: IncidentStatus): void {
 		const incident = this.#require();
 		if (incident.status === status) return;
-		this.#set({...this.#state, incident: {...incident, status}});
-		this.append({
+		this.#commit({...incident, status}, this.#state.events, {
 			kind: 'status',
 			text: `Status: ${incident.status} → ${status}`,
 			data: {from: incident.status, to: status},
@@ -101,8 +99,7 @@ export class Timeline {
 	setSeverity(severity: Severity): void {
 		const incident = this.#require();
 		if (incident.severity === severity) return;
-		this.#set({...this.#state, incident: {...incident, severity}});
-		this.append({
+		this.#commit({...incident, severity}, this.#state.events, {
 			kind: 'severity',
 			text: `Severity: ${incident.severity} → ${severity}`,
 			data: {from: incident.severity, to: severity},
@@ -111,21 +108,26 @@ export class Timeline {
 
 	append(event: NewEvent): TimelineEvent {
 		// A note with no incident starts an untitled one: nothing typed is ever dropped.
-		const incident =
-			this.#state.incident ??
-			(event.kind === 'incident' ? null : this.open({title: 'Untitled incident', severity: 'P2'}));
-		const last = this.#state.events.at(-1);
+		const incident = this.#require();
+		return this.#commit(incident, this.#state.events, event);
+	}
+
+	/**
+	 * The one way state changes with an event: the sink gets the event and the
+	 * incident as it will be, and only after it returned (saved) does anyone
+	 * see either. A sink that throws leaves the state as it was.
+	 */
+	#commit(incident: Incident, events: readonly TimelineEvent[], event: NewEvent): TimelineEvent {
 		const full: TimelineEvent = {
-			seq: (last?.seq ?? 0) + 1,
+			seq: (events.at(-1)?.seq ?? 0) + 1,
 			at: event.at ?? this.#now(),
 			kind: event.kind,
 			text: event.text,
 			author: event.author ?? (event.kind === 'note' ? this.#author : null),
 			data: event.data ?? null,
 		};
-		const owner = incident ?? this.#state.incident;
-		if (owner) this.#sink?.write(owner, full);
-		this.#set({...this.#state, events: [...this.#state.events, full]});
+		this.#sink?.write(incident, full);
+		this.#set({incident, events: [...events, full]});
 		return full;
 	}
 

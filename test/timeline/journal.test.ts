@@ -108,3 +108,27 @@ describe('the journal', () => {
 		expect(timeline.getSnapshot().events).toEqual([]);
 	});
 });
+
+describe('shown means saved', () => {
+	it('a status, severity or open that cannot be saved changes nothing on screen', () => {
+		let fail = false;
+		const timeline = new Timeline({
+			now: () => start,
+			sink: {
+				write: () => {
+					if (fail) throw new Error('EIO');
+				},
+			},
+		});
+		timeline.open({title: 'first', severity: 'P2'});
+		const before = timeline.getSnapshot();
+		let notified = 0;
+		timeline.subscribe(() => notified++);
+		fail = true;
+		expect(() => timeline.setStatus('resolved')).toThrow('EIO');
+		expect(() => timeline.setSeverity('P0')).toThrow('EIO');
+		expect(() => timeline.open({title: 'second', severity: 'P1'})).toThrow('EIO');
+		expect(timeline.getSnapshot()).toBe(before);
+		expect(notified).toBe(0);
+	});
+});
