@@ -25,6 +25,18 @@ function postgresLines(pg: PostgresData, context: PanelContext, width: number): 
 			tone: total >= max * nearMax ? 'error' : undefined,
 		},
 	];
+	// Who holds the connections: the first question when the pool is exhausted.
+	const apps = pg.connections.byApplication.slice(0, 4);
+	if (apps.length > 0) {
+		lines.push({
+			key: 'pg:apps',
+			text: fitWidth(
+				`by app ${apps.map((a) => `${sanitizeLine(a.name || '(none)')} ${a.count}`).join(' · ')}`,
+				width,
+			),
+			tone: 'dim',
+		});
+	}
 	// Waiters drawn under the sessions holding their locks (pg_blocking_pids).
 	for (const row of lockTree(pg.blocked)) {
 		const b = row.blocked;
