@@ -82,6 +82,11 @@ async function realSources(
 			terminateBackend: (pid: number) => pg.terminateBackend(pid),
 			terminateIdle: () => pg.terminateIdle(config.postgres.idleMinutes),
 		});
+		// The status bar marks c/x/I disabled once the role is known to lack pg_signal_backend.
+		const others = real.mitigations.denied;
+		const signalling = new Set(['cancelQuery', 'terminateBackend', 'terminateIdle']);
+		real.mitigations.denied = (name) =>
+			signalling.has(name) ? pg.denied() : (others?.(name) ?? null);
 	}
 	return real;
 }

@@ -216,6 +216,7 @@ export const commands = [
 		description: "Cancel the selected backend's query: pg_cancel_backend (confirmed)",
 		scope: 'db',
 		mutating: true,
+		mitigation: 'cancelQuery',
 		hint: 'cancel query',
 	},
 	{
@@ -224,6 +225,7 @@ export const commands = [
 		description: 'Terminate the selected backend: pg_terminate_backend (confirmed)',
 		scope: 'db',
 		mutating: true,
+		mitigation: 'terminateBackend',
 	},
 	{
 		id: 'pg-terminate-idle',
@@ -231,6 +233,7 @@ export const commands = [
 		description: "Terminate idle connections older than 30 min, the runbook's SQL (confirmed)",
 		scope: 'db',
 		mutating: true,
+		mitigation: 'terminateIdle',
 	},
 	{id: 'confirm', keys: ['y'], description: 'Run the action shown', scope: 'confirm', hint: 'run'},
 	{id: 'cancel', keys: ['n', 'escape'], description: 'Cancel', scope: 'confirm', hint: 'cancel'},

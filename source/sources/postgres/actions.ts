@@ -66,6 +66,12 @@ export class PostgresMitigations {
 		};
 	}
 
+	/** Why cancel/terminate are refused, once the connection has read the role; null otherwise. */
+	denied(): string | null {
+		const permission = this.#db.permission;
+		return permission && !permission.allowed ? permission.reason : null;
+	}
+
 	async #permission(): Promise<Permission> {
 		// The permission is read when the connection opens; open it if need be.
 		if (!this.#db.permission) await this.#db.query('SELECT 1', []);
