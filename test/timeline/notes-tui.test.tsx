@@ -98,6 +98,8 @@ describe('incident keys', () => {
 		await press('pin');
 		const kinds = timeline.getSnapshot().events.map((e) => e.kind);
 		expect(kinds).toEqual(['incident', 'note', 'note', 'status', 'severity', 'milestone', 'pin']);
+		await press('zoom');
+		expect(frame()).toContain('7 events · UTC · mitigated +0:00');
 		expect(frame()).toContain('Marked mitigated');
 	});
 

@@ -1,6 +1,9 @@
+import {formatClock} from '../../format/duration.ts';
 import {sanitizeLine} from '../../format/sanitize.ts';
 import {fitWidth} from '../../format/table.ts';
 import type {EventKind} from '../../timeline/event.ts';
+import {durations, milestones} from '../../timeline/milestones.ts';
+import type {TimelineState} from '../../timeline/timeline.ts';
 import type {Tone} from '../state.ts';
 import type {PanelDefinition} from './panel.ts';
 
@@ -28,6 +31,17 @@ const kindLabel: Readonly<Record<EventKind, string>> = {
 	notify: 'sent',
 };
 
+/** Time to mitigate and resolve, once they happened: what the post-mortem will ask. */
+function took(state: TimelineState): string {
+	const m = milestones(state);
+	if (!m) return '';
+	const d = durations(m);
+	return [
+		d.toMitigate === null ? '' : ` · mitigated +${formatClock(d.toMitigate)}`,
+		d.toResolve === null ? '' : ` · resolved +${formatClock(d.toResolve)}`,
+	].join('');
+}
+
 function clock(at: number): string {
 	return new Date(at).toISOString().slice(11, 19);
 }
@@ -43,7 +57,9 @@ export const timelinePanel: PanelDefinition = {
 		const pinned = new Map<unknown, boolean>();
 		for (const e of events) if (e.kind === 'pin') pinned.set(e.data?.seq, e.data?.pinned === true);
 		return {
-			summary: incident ? `${events.length} events · UTC` : 'no incident yet',
+			summary: incident
+				? `${events.length} events · UTC${took(context.timeline)}`
+				: 'no incident yet',
 			lines: events.map((e) => {
 				const ok =
 					e.kind === 'action' && e.data !== null && e.data.ok === false
