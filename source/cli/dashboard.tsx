@@ -24,6 +24,7 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		store: session.store,
 		timeline: session.timeline,
 		mitigations: session.mitigations,
+		podLogs: session.podLogs,
 		readOnly: options.readOnly,
 		color: options.color,
 		kubeContext: session.kubeContext,

@@ -5,6 +5,8 @@ import {Scheduler} from '../engine/scheduler.ts';
 import type {AnySource} from '../engine/source.ts';
 import {Store} from '../engine/store.ts';
 import {type SourceId, sourceIds} from '../model/index.ts';
+// A type only: the client itself is imported on demand below.
+import type {OpenedKubernetes} from '../sources/kubernetes/index.ts';
 import {Journal} from '../timeline/journal.ts';
 import {incidentsDir} from '../timeline/journal-paths.ts';
 import type {LoadedIncident} from '../timeline/journal-read.ts';
@@ -18,6 +20,8 @@ export interface Session {
 	readonly timeline: Timeline;
 	readonly scheduler: Scheduler;
 	readonly mitigations: Mitigations;
+	/** Tails a pod's log, when Kubernetes is configured. */
+	readonly podLogs?: OpenedKubernetes['podLogs'];
 	readonly kubeContext: string | null;
 	readonly namespace: string | null;
 	readonly intervalMs: number;
@@ -35,6 +39,7 @@ interface RealSources {
 	sources: AnySource[];
 	mitigations: Mitigations;
 	kube?: {context: string; namespace: string | null};
+	podLogs?: OpenedKubernetes['podLogs'];
 }
 
 /** The real backends irtop can read so far; the Kubernetes and data-source issues add theirs here. */
@@ -69,6 +74,7 @@ async function realSources(
 		real.sources.push(opened.source);
 		Object.assign(real.mitigations, opened.mitigations);
 		real.kube = {context: opened.context, namespace: opened.namespace};
+		real.podLogs = opened.podLogs;
 	}
 	// Prometheus, Alertmanager, health, PostgreSQL, Redis and Kafka (issue 5).
 	// Loaded only now, like Kubernetes: their clients are big and the demo never needs them.
@@ -111,6 +117,7 @@ export async function openSession(
 
 	let sources: AnySource[];
 	let mitigations: Mitigations;
+	let podLogs: OpenedKubernetes['podLogs'] | undefined;
 	let kubeContext: string | null;
 	let namespace: string | null;
 	if (demo) {
@@ -131,7 +138,7 @@ export async function openSession(
 		}
 	} else {
 		const real = await realSources(config, options, env, timeline);
-		({sources, mitigations} = real);
+		({sources, mitigations, podLogs} = real);
 		kubeContext = real.kube?.context ?? options.context ?? config.kubernetes.context ?? null;
 		namespace = real.kube
 			? real.kube.namespace
@@ -171,6 +178,7 @@ export async function openSession(
 		timeline,
 		scheduler,
 		mitigations,
+		podLogs,
 		kubeContext,
 		namespace,
 		intervalMs,

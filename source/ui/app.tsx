@@ -3,6 +3,7 @@ import {useMemo, useReducer, useRef} from 'react';
 import {ConfirmDialog} from './components/confirm-dialog.tsx';
 import {Header} from './components/header.tsx';
 import {HelpOverlay} from './components/help-overlay.tsx';
+import {LogsOverlay} from './components/logs-overlay.tsx';
 import {NoteInput} from './components/note-input.tsx';
 import {PanelBox} from './components/panel-box.tsx';
 import {PromptLine} from './components/prompt-line.tsx';
@@ -96,6 +97,15 @@ export function App({size, initialUi}: AppProps) {
 			<Box height={bodyHeight} width={columns} alignItems="center" justifyContent="center">
 				<ConfirmDialog action={ui.overlay.action} width={columns} />
 			</Box>
+		);
+	} else if (ui.overlay.kind === 'logs') {
+		body = (
+			<LogsOverlay
+				pod={ui.overlay.pod}
+				previous={ui.overlay.previous}
+				width={columns}
+				height={bodyHeight}
+			/>
 		);
 	} else if (ui.overlay.kind === 'note') {
 		body = (

@@ -5,7 +5,7 @@ import type {PanelId} from './panel-ids.ts';
  * Where a command applies. Precedence when keys collide: a modal overlay,
  * then the focused panel, then global.
  */
-export type CommandScope = 'global' | 'panel' | PanelId | 'confirm' | 'prompt' | 'note';
+export type CommandScope = 'global' | 'panel' | PanelId | 'confirm' | 'prompt' | 'note' | 'logs';
 
 export interface Command {
 	readonly id: CommandId;
@@ -201,6 +201,27 @@ export const commands = [
 		scope: 'global',
 		mutating: true,
 		mitigation: 'rateLimit',
+	},
+	{
+		id: 'logs',
+		keys: ['l'],
+		description: 'Logs of the pod: last 100 lines, followed, ERROR lines highlighted',
+		scope: 'pods',
+		hint: 'logs',
+	},
+	{
+		id: 'logs-previous',
+		keys: ['p'],
+		description: 'Logs of the previous container (--previous), or back',
+		scope: 'logs',
+		hint: 'previous',
+	},
+	{
+		id: 'logs-close',
+		keys: ['escape', 'l'],
+		description: 'Close the logs',
+		scope: 'logs',
+		hint: 'close',
 	},
 	{
 		id: 'delete-pod',

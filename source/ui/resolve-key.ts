@@ -16,6 +16,8 @@ export function activeScopes(overlay: Overlay, focus: PanelId): readonly Command
 			return ['prompt'];
 		case 'note':
 			return ['note'];
+		case 'logs':
+			return ['logs'];
 		case 'help':
 			return ['global'];
 		case 'none':

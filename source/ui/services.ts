@@ -5,6 +5,14 @@ import type {Notifiers} from '../notify/notifiers.ts';
 import type {EscalationContacts} from '../timeline/escalation.ts';
 import type {Timeline} from '../timeline/timeline.ts';
 
+/** A pod's log being tailed: raw lines (the UI sanitises them), bounded by the source. */
+export interface LogView {
+	readonly lines: readonly string[];
+	readonly error: string | null;
+	readonly ended: boolean;
+	stop(): void;
+}
+
 /** Everything the UI talks to, handed down once from the CLI. */
 export interface AppServices {
 	readonly store: Store;
@@ -25,6 +33,12 @@ export interface AppServices {
 	readonly escalation?: EscalationContacts;
 	/** Slack and status page sends, as confirmable actions; absent ones are not configured. */
 	readonly notifiers?: Notifiers;
+	/** Tails a pod's log (Kubernetes); absent when there is no cluster. */
+	readonly podLogs?: (
+		pod: {readonly namespace: string; readonly name: string},
+		previous: boolean,
+		onChange: () => void,
+	) => LogView;
 	/** Who is on call (PagerDuty), when configured. */
 	readonly oncall?: () => string | null;
 }

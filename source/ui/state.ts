@@ -1,5 +1,5 @@
 import type {Action} from '../actions/action.ts';
-import type {DeploymentRef} from '../actions/mitigations.ts';
+import type {DeploymentRef, PodRef} from '../actions/mitigations.ts';
 import type {PanelId} from './panel-ids.ts';
 import {panelIds} from './panel-ids.ts';
 
@@ -19,6 +19,8 @@ export type Overlay =
 			readonly error?: string;
 	  }
 	| {readonly kind: 'confirm'; readonly action: Action}
+	/** The selected pod's log, followed; `previous`: the last terminated container's. */
+	| {readonly kind: 'logs'; readonly pod: PodRef; readonly previous: boolean}
 	/** The note input: multi-line; `amends` is the seq of the note being amended. */
 	| {
 			readonly kind: 'note';

@@ -225,6 +225,24 @@ export function useCommandHandler(
 				});
 				return;
 			}
+			case 'logs':
+				if (selected?.kind !== 'pod' || !services.podLogs) {
+					dispatch({
+						type: 'message',
+						text: selected ? 'logs are not available here' : 'select a pod first',
+						tone: 'warn',
+					});
+					return;
+				}
+				dispatch({type: 'overlay', overlay: {kind: 'logs', pod: selected.ref, previous: false}});
+				return;
+			case 'logs-previous':
+				if (ui.overlay.kind === 'logs')
+					dispatch({type: 'overlay', overlay: {...ui.overlay, previous: !ui.overlay.previous}});
+				return;
+			case 'logs-close':
+				dispatch({type: 'overlay', overlay: {kind: 'none'}});
+				return;
 			case 'undo':
 				void offer(
 					() =>

@@ -15,6 +15,7 @@ export interface RenderOptions {
 	readonly store?: Store;
 	readonly timeline?: Timeline;
 	readonly mitigations?: Mitigations;
+	readonly podLogs?: AppServices['podLogs'];
 	readonly readOnly?: boolean;
 	readonly now?: number;
 	/** Extra services (notifiers, escalation contacts …). */
@@ -43,6 +44,7 @@ export async function renderApp(options: RenderOptions) {
 		store,
 		timeline,
 		mitigations: options.mitigations ?? {},
+		podLogs: options.podLogs,
 		readOnly: options.readOnly ?? false,
 		color: false,
 		kubeContext: 'prod-eu',

@@ -1,5 +1,6 @@
 import type {Mitigations} from '../../actions/mitigations.ts';
 import {type ConnectOptions, connect} from './connect.ts';
+import {LogTail} from './logs.ts';
 import {type KubernetesMitigationSettings, kubernetesMitigations} from './mitigations.ts';
 import {PermissionCache} from './permission-cache.ts';
 import {type RolloutReport, RolloutTracker} from './rollout-tracker.ts';
@@ -15,6 +16,12 @@ export interface OpenedKubernetes {
 	readonly mitigations: Mitigations;
 	readonly context: string;
 	readonly namespace: string | null;
+	/** Tails a pod's log, followed (`kubectl logs --tail=100 -f [--previous]`). */
+	podLogs(
+		pod: {readonly namespace: string; readonly name: string},
+		previous: boolean,
+		onChange: () => void,
+	): LogTail;
 }
 
 /** The one entry point session.ts imports (dynamically, so the demo never loads the client). */
@@ -37,5 +44,15 @@ export function openKubernetes(
 		mitigations: kubernetesMitigations(connection, settings, rollouts, permissions),
 		context: connection.context,
 		namespace: connection.namespace,
+		podLogs(pod, previous, onChange) {
+			const tail = new LogTail(onChange);
+			void tail.start(connection.kc, {
+				namespace: pod.namespace,
+				pod: pod.name,
+				previous,
+				follow: !previous,
+			});
+			return tail;
+		},
 	};
 }

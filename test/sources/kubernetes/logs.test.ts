@@ -2,8 +2,10 @@
 import type {V1Pod} from '@kubernetes/client-node';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {connect} from '../../../source/sources/kubernetes/connect.ts';
+import {openKubernetes} from '../../../source/sources/kubernetes/index.ts';
 import {LogTail} from '../../../source/sources/kubernetes/logs.ts';
 import {describeLab} from '../../support/lab.ts';
+import {renderApp} from '../../support/render-app.tsx';
 import {
 	deploymentYaml,
 	dropNamespace,
@@ -50,6 +52,39 @@ describeLab('kubernetes pod logs', ['kubernetes'], (lab) => {
 		const seen = new Set([...before, ...after]);
 		for (const line of tail.lines) expect(seen.has(line), line).toBe(true);
 	}, 30_000);
+
+	it('l on a pod opens its log, followed; esc closes it', async () => {
+		const {podLogs, source, mitigations} = openKubernetes(
+			{kubeconfig: kubeconfigOf(lab), namespace: ns},
+			{
+				circuitBreakerEnv: {},
+				rateLimit: {namespace: ns, configMap: 'x', deployment: 'x', key: 'k'},
+			},
+		);
+		source.watch(() => {}, new AbortController().signal);
+		const data = await source.poll(AbortSignal.timeout(30_000));
+		await source.close();
+		const app = await renderApp({
+			columns: 120,
+			rows: 40,
+			data: {kubernetes: data},
+			mitigations,
+			podLogs,
+		});
+		await app.press('jump');
+		await app.type('pods');
+		await app.press('submit');
+		await app.press('toggle-problems'); // a Running pod is not a problem: show all
+		await app.press('logs');
+		await until(
+			async () => app.frame(),
+			(frame) => frame.includes(`Logs ${ns}/${pod} · following`) && /INFO|WARN|ERROR/.test(frame),
+			15_000,
+		);
+		await app.press('logs-close');
+		expect(app.frame()).not.toContain(`Logs ${ns}/`);
+		app.unmount();
+	}, 40_000);
 
 	it('follows new lines until stopped; a missing pod is an error, not a crash', async () => {
 		const kc = connect({kubeconfig: kubeconfigOf(lab)}).kc;
