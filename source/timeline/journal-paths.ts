@@ -1,5 +1,5 @@
 import {readdirSync} from 'node:fs';
-import {join} from 'node:path';
+import {isAbsolute, join} from 'node:path';
 
 /**
  * `$XDG_STATE_HOME/irtop/incidents`, or `~/.local/state/irtop/incidents`:
@@ -7,7 +7,9 @@ import {join} from 'node:path';
  * embedded or test environment), so nothing is written to a guessed home.
  */
 export function incidentsDir(env: NodeJS.ProcessEnv): string | null {
-	if (env.XDG_STATE_HOME?.trim()) return join(env.XDG_STATE_HOME, 'irtop', 'incidents');
+	// A relative XDG_STATE_HOME is ignored, as the XDG spec requires (and as config does).
+	if (env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME))
+		return join(env.XDG_STATE_HOME, 'irtop', 'incidents');
 	if (env.HOME?.trim()) return join(env.HOME, '.local', 'state', 'irtop', 'incidents');
 	return null;
 }

@@ -39,6 +39,10 @@ describe('the journal', () => {
 	it('lives under XDG_STATE_HOME, or ~/.local/state', () => {
 		expect(incidentsDir({XDG_STATE_HOME: '/s', HOME: '/h'})).toBe('/s/irtop/incidents');
 		expect(incidentsDir({HOME: '/h'})).toBe('/h/.local/state/irtop/incidents');
+		expect(incidentsDir({XDG_STATE_HOME: 'relative', HOME: '/h'})).toBe(
+			'/h/.local/state/irtop/incidents',
+		);
+		expect(incidentsDir({})).toBeNull();
 	});
 
 	it('writes one 0600 JSONL line per event and resumes incident, events, milestones and clocks', () => {
