@@ -103,6 +103,15 @@ describe('incident keys', () => {
 		expect(frame()).toContain('Marked mitigated');
 	});
 
+	it('a bracketed paste keeps its lines and does not run keys', async () => {
+		const {press, stdin, tick, timeline} = await app(120, 40);
+		await press('note');
+		stdin.write('\u001b[200~ERROR pool exhausted\nq y n :deploy\u001b[201~');
+		await tick(60);
+		await press('save-note');
+		expect(timeline.getSnapshot().events.at(-1)?.text).toBe('ERROR pool exhausted\nq y n :deploy');
+	});
+
 	it('e writes the post-mortem beside the journal', async () => {
 		dir = mkdtempSync(join(tmpdir(), 'irtop-tui-'));
 		const timeline = new Timeline({author: 'tester', now: () => now});
