@@ -81,14 +81,16 @@ function terminal(args: string) {
 	};
 }
 
-function killNine(child: ChildProcess) {
-	// script → irtop (exec'd by the shell): kill irtop itself, as a crash would.
+function signal(child: ChildProcess, name: NodeJS.Signals) {
+	// script → irtop (exec'd by the shell): signal irtop itself.
 	const pid = execFileSync('pgrep', ['-P', String(child.pid)])
 		.toString()
 		.trim()
 		.split('\n')[0];
-	process.kill(Number(pid), 'SIGKILL');
+	process.kill(Number(pid), name);
 }
+// As a crash would.
+const killNine = (child: ChildProcess) => signal(child, 'SIGKILL');
 
 describe.skipIf(!hasScript)('acceptance in a real terminal', () => {
 	it('n, note, Enter; kill -9; --resume shows it on :timeline; export has it', async () => {
@@ -134,4 +136,20 @@ describe.skipIf(!hasScript)('acceptance in a real terminal', () => {
 		expect(existsSync(dir)).toBe(true);
 		expect(readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8')).toContain('restarting api');
 	}, 60_000);
+
+	it('a dropped SSH session (SIGHUP) keeps the note and ends irtop', async () => {
+		const run = terminal('--demo --incident "hangup drill" --severity P2');
+		await run.waitFor('hangup drill');
+		await run.type('n');
+		await run.type('written just before the hangup');
+		await run.type('\r');
+		await run.waitFor('note saved');
+		signal(run.child, 'SIGHUP');
+		await new Promise((r) => run.child.once('exit', r));
+		const markdown = execFileSync(process.execPath, [bundle, 'export', '--format', 'md'], {
+			env,
+		}).toString();
+		expect(markdown).toContain('# Incident Post-Mortem: hangup drill');
+		expect(markdown).toContain('written just before the hangup');
+	}, 30_000);
 });
