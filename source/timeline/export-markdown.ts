@@ -2,7 +2,7 @@ import {formatDuration} from '../format/duration.ts';
 import {sanitizeLine} from '../format/sanitize.ts';
 import type {TimelineEvent} from './event.ts';
 import type {Incident} from './incident.ts';
-import {durations, isMitigation, milestones} from './milestones.ts';
+import {durations, isMitigation, milestones, origin} from './milestones.ts';
 
 const utcTime = (at: number) => `${new Date(at).toISOString().slice(11, 16)} UTC`;
 const utcDate = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -60,7 +60,7 @@ export function exportMarkdown(
 	if (!m) throw new Error('no incident');
 	const d = durations(m);
 	const end = m.resolved ?? now;
-	const duration = `${formatDuration(end - incident.startedAt)}${m.resolved ? '' : ' (ongoing)'}`;
+	const duration = `${formatDuration(end - origin(m))}${m.resolved ? '' : ' (ongoing)'}`;
 	const startDay = utcDate(incident.startedAt);
 	const notes = events.filter((e) => e.kind === 'note');
 	const pinned = new Set(events.filter((e) => e.kind === 'pin').map((e) => e.data?.seq));

@@ -60,8 +60,17 @@ export function milestones(state: TimelineState): Milestones | null {
 	};
 }
 
+/**
+ * When the incident really began: its start, or the first alert when that came
+ * earlier (an incident is often opened minutes after the page). The runbook's
+ * durations count from there.
+ */
+export function origin(m: Milestones): number {
+	return m.detected !== null && m.detected < m.started ? m.detected : m.started;
+}
+
 export function durations(m: Milestones): Durations {
-	const since = (at: number | null) => (at === null ? null : Math.max(0, at - m.started));
+	const since = (at: number | null) => (at === null ? null : Math.max(0, at - origin(m)));
 	return {
 		toAcknowledge: since(m.acknowledged),
 		toMitigate: since(m.mitigated),

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {recordAutomaticEvents} from '../../source/cli/auto-events.ts';
 import {Store} from '../../source/engine/store.ts';
 import type {AlertRow} from '../../source/model/alerts.ts';
-import {milestones} from '../../source/timeline/milestones.ts';
+import {durations, milestones} from '../../source/timeline/milestones.ts';
 import {Timeline} from '../../source/timeline/timeline.ts';
 
 const start = Date.UTC(2025, 9, 21, 14, 30);
@@ -48,7 +48,10 @@ describe('automatic timeline events', () => {
 			'onboarding-api 5xx ratio 0.2 % back under 1.0 %',
 		]);
 		// Detection is when the alert started, before the incident was opened.
-		expect(milestones(timeline.getSnapshot())?.detected).toBe(start - 5 * 60_000);
+		const m = milestones(timeline.getSnapshot())!;
+		expect(m.detected).toBe(start - 5 * 60_000);
+		// Acknowledged 5 minutes after the alert started, not 0 after the incident was opened.
+		expect(durations(m).toAcknowledge).toBe(5 * 60_000);
 		stop();
 	});
 
