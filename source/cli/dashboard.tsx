@@ -60,6 +60,9 @@ export async function runDashboard(session: Session, options: Options): Promise<
 			<App initialUi={{message}} />
 		</ServicesContext>,
 		{
+			// main() has checked that stdout is a terminal. Ink would otherwise turn
+			// itself non-interactive (final frame only) wherever CI=true is set.
+			interactive: true,
 			alternateScreen: true,
 			// Rewrites only the lines that changed; IRTOP_FULL_REDRAW=1 turns it off for the benchmark's comparison.
 			incrementalRendering: process.env.IRTOP_FULL_REDRAW !== '1',
