@@ -325,8 +325,7 @@ export function useCommandHandler(
 		}
 	};
 
-	const submit = () => {
-		const {overlay} = ui;
+	const submit = (overlay = ui.overlay) => {
 		if (overlay.kind === 'jump') {
 			const panel = resolveJump(overlay.text);
 			if (panel) dispatch({type: 'focus', panel});
@@ -398,11 +397,26 @@ export function useCommandHandler(
 		});
 	};
 
+	// Keys typed fast over SSH can arrive as one chunk ("deploy\r"): the text,
+	// then Enter. Without this the Enter would be dropped with the control bytes.
+	const submitsTypedLine = (input: string): boolean => {
+		const {overlay} = ui;
+		if (overlay.kind !== 'jump' && overlay.kind !== 'filter' && overlay.kind !== 'scale')
+			return false;
+		const end = input.search(/[\r\n]/);
+		if (input.length < 2 || end === -1) return false;
+		const text = overlay.text + input.slice(0, end).replace(/[^\P{C}]/gu, '');
+		if (overlay.kind === 'filter') dispatch({type: 'filter', text});
+		submit({...overlay, text});
+		return true;
+	};
+
 	// Rebuilt each render on purpose: it reads the state of this render.
 	const handle = (input: string, key: Key, name: string | null) => {
 		const command =
 			name === null ? null : resolveKey(name, ui.overlay, ui.focus, services.readOnly);
 		if (command) run(command, name);
+		else if (submitsTypedLine(input)) return;
 		else if (incident.edit(input, key)) return;
 		else if (
 			ui.overlay.kind === 'jump' ||

@@ -180,3 +180,18 @@ describe('keys', () => {
 		expect(frame()).toContain('Terminal too small');
 	});
 });
+
+describe('keys typed fast over SSH', () => {
+	it('a prompt takes text and Enter arriving in one chunk', async () => {
+		const {frame, press, stdin} = await app(120, 40);
+		await press('jump');
+		stdin.write('events\r');
+		await new Promise((r) => setTimeout(r, 50));
+		await press('filter');
+		stdin.write('BackOff\r');
+		await new Promise((r) => setTimeout(r, 50));
+		expect(frame()).toContain('5 Events');
+		expect(frame()).toContain('/BackOff');
+		expect(frame()).not.toContain('Pulled');
+	});
+});
