@@ -1,4 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
+// (A small young generation: the dashboard allocates little per frame, and
+// V8's default lets the heap grow to ~25 MiB more RSS for nothing; see
+// docs/decisions.md.)
 // irtop's command. Plain JavaScript that any Node can parse, so that an
 // older Node gets a clear message (or the Node 24 that scripts/with-node.sh
 // cached) instead of a syntax error from the bundle.

@@ -33,7 +33,9 @@ const fmt = (s, unit, digits = 0) =>
 
 /** Starts irtop in a pseudo-terminal of the given size; counts what it writes. */
 function startInPty({columns = 120, rows = 40, args = ['--demo'], env = {}}) {
-	const command = `stty cols ${columns} rows ${rows}; exec node ${nodeFlags} ${bin} ${args.join(' ')}`;
+	// The bin runs as a user's shell runs it (its shebang applies) unless flags are being tried.
+	const node = nodeFlags ? `node ${nodeFlags} ` : '';
+	const command = `stty cols ${columns} rows ${rows}; exec ${node}${bin} ${args.join(' ')}`;
 	const child = spawn('script', ['-qfec', command, '/dev/null'], {
 		stdio: ['pipe', 'pipe', 'inherit'],
 		env: {...process.env, TERM: 'xterm-256color', ...env},
