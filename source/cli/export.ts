@@ -7,7 +7,7 @@ import {incidentsDir, journalPath} from '../timeline/journal-paths.ts';
 import {milestones} from '../timeline/milestones.ts';
 import type {Options} from './args.ts';
 import {measureImpact} from './impact.ts';
-import type {Io} from './main.ts';
+import type {Io} from './io.ts';
 import {loadIncident, ResumeError} from './resume.ts';
 
 /** `irtop export [ID] --format md|json [-o FILE]`: reads the journal, never the live session. */

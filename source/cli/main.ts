@@ -3,17 +3,12 @@ import {ConfigError, loadConfig} from '../config/index.ts';
 import {errorMessage} from '../engine/scheduler.ts';
 import {parseArgs} from './args.ts';
 import {runExport, runImport} from './export.ts';
+import type {Io} from './io.ts';
 import {loadIncident, ResumeError} from './resume.ts';
 import {openSession} from './session.ts';
 import {snapshotDocument} from './snapshot.ts';
 
-export interface Io {
-	readonly argv: readonly string[];
-	readonly env: NodeJS.ProcessEnv;
-	readonly stdout: NodeJS.WriteStream;
-	readonly stderr: NodeJS.WriteStream;
-	readonly version: string;
-}
+export type {Io} from './io.ts';
 
 /** irtop's entry point; returns the exit code. */
 export async function main(io: Io): Promise<number> {
