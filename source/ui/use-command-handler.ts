@@ -89,6 +89,18 @@ export function useCommandHandler(
 	const run = (command: CommandId, key: string | null) => {
 		const {mitigations} = services;
 		const selected = selection();
+		/**
+		 * The selected object when it is a `kind` and the backend offers the
+		 * action; otherwise says what to select, or that it is not offered here.
+		 */
+		const target = <K extends Selection['kind']>(kind: K, offered: unknown, what: string) => {
+			if (selected?.kind === kind && offered) return selected as Extract<Selection, {kind: K}>;
+			const text = selected
+				? `${what} ${what.endsWith('s') ? 'are' : 'is'} not available here`
+				: `select a ${kind} first`;
+			dispatch({type: 'message', text, tone: 'warn'});
+			return undefined;
+		};
 		const move = (to: 'up' | 'down' | 'top' | 'bottom' | 'page-up' | 'page-down') => {
 			// Tail panels count the cursor from the bottom, so the keys keep their visual meaning.
 			const flip = {
@@ -154,54 +166,34 @@ export function useCommandHandler(
 			case 'toggle-problems':
 				dispatch({type: 'toggle-problems'});
 				return;
-			case 'restart':
-				void offer(
-					() =>
-						selected?.kind === 'deployment'
-							? mitigations.restartDeployment?.(selected.ref)
-							: undefined,
-					selected ? 'restart is not available here' : 'select a deployment first',
-				);
+			case 'restart': {
+				const d = target('deployment', mitigations.restartDeployment, 'restart');
+				if (d)
+					void offer(() => mitigations.restartDeployment?.(d.ref), 'restart is not available here');
 				return;
-			case 'scale':
-				if (selected?.kind !== 'deployment' || !mitigations.scaleDeployment) {
+			}
+			case 'scale': {
+				const d = target('deployment', mitigations.scaleDeployment, 'scale');
+				if (d) {
+					const text = String(d.replicas);
 					dispatch({
-						type: 'message',
-						text: selected ? 'scale is not available here' : 'select a deployment first',
-						tone: 'warn',
+						type: 'overlay',
+						overlay: {kind: 'scale', target: d.ref, current: d.replicas, text},
 					});
-					return;
 				}
-				dispatch({
-					type: 'overlay',
-					overlay: {
-						kind: 'scale',
-						target: selected.ref,
-						current: selected.replicas,
-						text: String(selected.replicas),
-					},
-				});
 				return;
-			case 'memory-limit':
-				if (selected?.kind !== 'deployment' || !mitigations.setMemoryLimit) {
+			}
+			case 'memory-limit': {
+				const d = target('deployment', mitigations.setMemoryLimit, 'memory limit');
+				if (d) {
+					const current = d.memoryLimit ?? 'none';
 					dispatch({
-						type: 'message',
-						text: selected ? 'memory limit is not available here' : 'select a deployment first',
-						tone: 'warn',
+						type: 'overlay',
+						overlay: {kind: 'scale', purpose: 'memory', target: d.ref, current, text: '1Gi'},
 					});
-					return;
 				}
-				dispatch({
-					type: 'overlay',
-					overlay: {
-						kind: 'scale',
-						purpose: 'memory',
-						target: selected.ref,
-						current: selected.memoryLimit ?? 'none',
-						text: '1Gi',
-					},
-				});
 				return;
+			}
 			case 'rate-limit': {
 				// The target is configured (mitigations.rateLimit), so the action names it.
 				const probe = mitigations.rateLimit?.(0);
@@ -225,17 +217,12 @@ export function useCommandHandler(
 				});
 				return;
 			}
-			case 'logs':
-				if (selected?.kind !== 'pod' || !services.podLogs) {
-					dispatch({
-						type: 'message',
-						text: selected ? 'logs are not available here' : 'select a pod first',
-						tone: 'warn',
-					});
-					return;
-				}
-				dispatch({type: 'overlay', overlay: {kind: 'logs', pod: selected.ref, previous: false}});
+			case 'logs': {
+				const pod = target('pod', services.podLogs, 'logs');
+				if (pod)
+					dispatch({type: 'overlay', overlay: {kind: 'logs', pod: pod.ref, previous: false}});
 				return;
+			}
 			case 'logs-previous':
 				if (ui.overlay.kind === 'logs')
 					dispatch({type: 'overlay', overlay: {...ui.overlay, previous: !ui.overlay.previous}});
@@ -243,44 +230,43 @@ export function useCommandHandler(
 			case 'logs-close':
 				dispatch({type: 'overlay', overlay: {kind: 'none'}});
 				return;
-			case 'undo':
-				void offer(
-					() =>
-						selected?.kind === 'deployment'
-							? mitigations.undoDeployment?.(selected.ref)
-							: undefined,
-					selected ? 'undo is not available here' : 'select a deployment first',
-				);
+			case 'undo': {
+				const d = target('deployment', mitigations.undoDeployment, 'undo');
+				if (d) void offer(() => mitigations.undoDeployment?.(d.ref), 'undo is not available here');
 				return;
-			case 'circuit-breaker':
-				void offer(
-					() =>
-						selected?.kind === 'deployment'
-							? mitigations.circuitBreaker?.(selected.ref)
-							: undefined,
-					selected ? 'the circuit breaker is not available here' : 'select a deployment first',
-				);
+			}
+			case 'circuit-breaker': {
+				const d = target('deployment', mitigations.circuitBreaker, 'the circuit breaker');
+				if (d)
+					void offer(
+						() => mitigations.circuitBreaker?.(d.ref),
+						'the circuit breaker is not available here',
+					);
 				return;
-			case 'delete-pod':
-				void offer(
-					() => (selected?.kind === 'pod' ? mitigations.deletePod?.(selected.ref) : undefined),
-					selected ? 'delete is not available here' : 'select a pod first',
-				);
+			}
+			case 'delete-pod': {
+				const pod = target('pod', mitigations.deletePod, 'delete');
+				if (pod) void offer(() => mitigations.deletePod?.(pod.ref), 'delete is not available here');
 				return;
-			case 'pg-cancel':
-			case 'pg-terminate':
-				void offer(
-					() =>
-						selected?.kind === 'backend'
-							? command === 'pg-cancel'
-								? mitigations.cancelQuery?.(selected.pid)
-								: mitigations.terminateBackend?.(selected.pid)
-							: undefined,
-					selected?.kind === 'backend'
-						? 'PostgreSQL actions are not available here'
-						: 'select a query or backend first',
-				);
+			}
+			case 'pg-cancel': {
+				const backend = target('backend', mitigations.cancelQuery, 'PostgreSQL actions');
+				if (backend)
+					void offer(
+						() => mitigations.cancelQuery?.(backend.pid),
+						'PostgreSQL actions are not available here',
+					);
 				return;
+			}
+			case 'pg-terminate': {
+				const backend = target('backend', mitigations.terminateBackend, 'PostgreSQL actions');
+				if (backend)
+					void offer(
+						() => mitigations.terminateBackend?.(backend.pid),
+						'PostgreSQL actions are not available here',
+					);
+				return;
+			}
 			case 'pg-terminate-idle':
 				void offer(
 					() => mitigations.terminateIdle?.(),
