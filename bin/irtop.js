@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=2
+#!/usr/bin/env -S node --max-semi-space-size=3
 // (A small young generation: the dashboard allocates little per frame, and
 // V8's default lets the heap grow to ~25 MiB more RSS for nothing; see
 // docs/decisions.md.)
@@ -24,7 +24,7 @@ if (major >= 22) {
 	if (existsSync(node)) {
 		const result = spawnSync(
 			node,
-			['--max-semi-space-size=2', new URL(import.meta.url).pathname, ...process.argv.slice(2)],
+			['--max-semi-space-size=3', new URL(import.meta.url).pathname, ...process.argv.slice(2)],
 			{
 				stdio: 'inherit',
 			},
