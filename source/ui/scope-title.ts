@@ -2,11 +2,16 @@ import type {CommandScope} from './commands.ts';
 import {isPanelId} from './panel-ids.ts';
 import {panels} from './panels/index.ts';
 
+const titles: Readonly<Record<Exclude<CommandScope, keyof typeof panels>, string>> = {
+	global: 'Everywhere',
+	panel: 'In the focused panel',
+	confirm: 'In a confirmation',
+	prompt: 'In a prompt (: / s)',
+	note: 'In the note input',
+	logs: 'In the log view',
+};
+
 /** How the help overlay and the README name where a command applies. */
 export function scopeTitle(scope: CommandScope): string {
-	if (scope === 'global') return 'Everywhere';
-	if (scope === 'panel') return 'In the focused panel';
-	if (scope === 'confirm') return 'In a confirmation';
-	if (scope === 'prompt') return 'In a prompt (: / s)';
-	return isPanelId(scope) ? `In ${panels[scope].title}` : scope;
+	return isPanelId(scope) ? `In ${panels[scope].title}` : titles[scope];
 }
