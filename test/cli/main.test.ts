@@ -3,18 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {main} from '../../source/cli/main.ts';
-
-function capture(isTTY = false) {
-	let text = '';
-	const stream = {
-		isTTY,
-		write(chunk: string) {
-			text += chunk;
-			return true;
-		},
-	} as unknown as NodeJS.WriteStream;
-	return {stream, text: () => text};
-}
+import {capture} from '../support/capture.ts';
 
 async function irtop(argv: string[], env: NodeJS.ProcessEnv = {}) {
 	const stdout = capture();

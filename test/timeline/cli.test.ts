@@ -6,18 +6,7 @@ import {parseArgs} from '../../source/cli/args.ts';
 import {main} from '../../source/cli/main.ts';
 import {Journal} from '../../source/timeline/journal.ts';
 import {Timeline} from '../../source/timeline/timeline.ts';
-
-function capture() {
-	let text = '';
-	const stream = {
-		isTTY: false,
-		write(chunk: string) {
-			text += chunk;
-			return true;
-		},
-	} as unknown as NodeJS.WriteStream;
-	return {stream, text: () => text};
-}
+import {capture} from '../support/capture.ts';
 
 async function irtop(argv: string[], home: string, extra: NodeJS.ProcessEnv = {}) {
 	const stdout = capture();

@@ -11,18 +11,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {main} from '../../../source/cli/main.ts';
 import {httpCheck} from '../../../source/sources/health/http-check.ts';
 import {describeLab} from '../../support/lab.ts';
-
-function capture() {
-	let text = '';
-	const stream = {
-		isTTY: false,
-		write(chunk: string) {
-			text += chunk;
-			return true;
-		},
-	} as unknown as NodeJS.WriteStream;
-	return {stream, text: () => text};
-}
+import {capture} from '../../support/capture.ts';
 
 async function irtop(argv: string[], configText?: string) {
 	const stdout = capture();
