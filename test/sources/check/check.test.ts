@@ -10,8 +10,8 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {main} from '../../../source/cli/main.ts';
 import {httpCheck} from '../../../source/sources/health/http-check.ts';
-import {describeLab} from '../../support/lab.ts';
 import {capture} from '../../support/capture.ts';
+import {describeLab} from '../../support/lab.ts';
 
 async function irtop(argv: string[], configText?: string) {
 	const stdout = capture();
