@@ -10,6 +10,12 @@ export interface PodRef {
 	readonly name: string;
 }
 
+/** A cert-manager Certificate. */
+export interface CertificateRef {
+	readonly namespace: string;
+	readonly name: string;
+}
+
 /**
  * The mitigations a backend offers on the object in focus. The real
  * Kubernetes client and the demo implement the same interface, so the keys
@@ -30,6 +36,8 @@ export interface Mitigations {
 	rateLimit?(rps: number): Action;
 	/** `kubectl delete pod/<name> -n <namespace>`. */
 	deletePod?(target: PodRef): Action;
+	/** `kubectl delete certificate <name> -n <namespace>`: cert-manager issues it anew once it is recreated. */
+	renewCertificate?(target: CertificateRef): Action;
 	/** `SELECT pg_cancel_backend(<pid>);` on irtop's own PostgreSQL connection. */
 	cancelQuery?(pid: number): Action;
 	/** `SELECT pg_terminate_backend(<pid>);`. */

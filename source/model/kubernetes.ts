@@ -60,6 +60,23 @@ export interface DeploymentRow {
 	readonly memoryLimit?: string | null;
 }
 
+/** A cert-manager Certificate, as `kubectl get certificates` and `describe` show it. */
+export interface CertificateRow {
+	readonly namespace: string;
+	readonly name: string;
+	/** The Ready condition: true, false, or null when cert-manager has not written one. */
+	readonly ready: boolean | null;
+	/** The Ready condition's reason and message ("Failed", "… rateLimited"). */
+	readonly reason: string;
+	readonly message: string;
+	/** status.notAfter and status.renewalTime, epoch ms; null when not issued yet. */
+	readonly notAfter: number | null;
+	readonly renewalAt: number | null;
+	readonly secretName: string;
+	readonly issuer: string;
+	readonly dnsNames: readonly string[];
+}
+
 export interface KubernetesData {
 	readonly context: string;
 	/** null means every namespace (-A). */
@@ -72,4 +89,8 @@ export interface KubernetesData {
 	readonly reconnecting?: readonly string[];
 	/** Why nodes have no CPU/memory %, said once (metrics.k8s.io absent or failing). */
 	readonly metricsUnavailable?: string;
+	/** cert-manager Certificates; absent when the cert-manager CRD is not installed. */
+	readonly certificates?: readonly CertificateRow[];
+	/** Why Certificates could not be read although the CRD exists (a 403, say). */
+	readonly certificatesError?: string;
 }

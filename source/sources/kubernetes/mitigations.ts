@@ -1,9 +1,21 @@
 // The runbook's mitigations against a real cluster, each exactly what kubectl
 // sends (see kubectl's objectrestarter.go, scale.go, rollback.go, set env and
 // set resources), each permission-checked first with a SelfSubjectAccessReview.
-import {AppsV1Api, CoreV1Api, PatchStrategy, setHeaderOptions} from '@kubernetes/client-node';
+import {
+	AppsV1Api,
+	CoreV1Api,
+	CustomObjectsApi,
+	PatchStrategy,
+	setHeaderOptions,
+} from '@kubernetes/client-node';
 import type {Action} from '../../actions/action.ts';
-import type {DeploymentRef, Mitigations, PodRef} from '../../actions/mitigations.ts';
+import type {
+	CertificateRef,
+	DeploymentRef,
+	Mitigations,
+	PodRef,
+} from '../../actions/mitigations.ts';
+import {certificateGroup} from './certificates.ts';
 import type {Connection} from './connect.ts';
 import {attempt} from './outcome.ts';
 import {type Access, checkAccess} from './permission.ts';
@@ -44,6 +56,7 @@ export function kubernetesMitigations(
 	const {kc, context} = connection;
 	const apps = kc.makeApiClient(AppsV1Api);
 	const core = kc.makeApiClient(CoreV1Api);
+	const custom = kc.makeApiClient(CustomObjectsApi);
 	const target = (namespace: string, object: string): Action['target'] => ({
 		context,
 		namespace,
@@ -247,6 +260,36 @@ export function kubernetesMitigations(
 					attempt(async () => {
 						await core.deleteNamespacedPod({name: ref.name, namespace: ref.namespace});
 						return 'deleted';
+					}),
+			};
+		},
+		renewCertificate(ref: CertificateRef) {
+			return {
+				id: 'renew-certificate',
+				title: 'Force certificate renewal',
+				target: target(ref.namespace, `certificate/${ref.name}`),
+				command: `kubectl delete certificate ${ref.name} -n ${ref.namespace}`,
+				details: [
+					'Deletes the Certificate, as the runbook does: once it is recreated (ingress-shim,',
+					'GitOps), cert-manager issues a new one. The Secret and its current certificate stay.',
+				],
+				checkPermission: can({
+					verb: 'delete',
+					group: certificateGroup,
+					resource: 'certificates',
+					namespace: ref.namespace,
+					name: ref.name,
+				}),
+				run: () =>
+					attempt(async () => {
+						await custom.deleteNamespacedCustomObject({
+							group: certificateGroup,
+							version: 'v1',
+							namespace: ref.namespace,
+							plural: 'certificates',
+							name: ref.name,
+						});
+						return 'deleted; cert-manager reissues it when it is recreated';
 					}),
 			};
 		},

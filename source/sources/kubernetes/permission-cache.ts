@@ -34,6 +34,10 @@ export class PermissionCache {
 			['scaleDeployment', [{...deployments, subresource: 'scale'}]],
 			['deletePod', [{verb: 'delete', resource: 'pods', namespace: ns}]],
 			[
+				'renewCertificate',
+				[{verb: 'delete', group: 'cert-manager.io', resource: 'certificates', namespace: ns}],
+			],
+			[
 				'rateLimit',
 				[
 					{verb: 'patch', resource: 'configmaps', namespace: rateLimitNamespace},

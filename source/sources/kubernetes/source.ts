@@ -10,6 +10,7 @@ import {
 } from '@kubernetes/client-node';
 import type {Source} from '../../engine/source.ts';
 import type {KubernetesData} from '../../model/index.ts';
+import {CertificateWatch} from './certificates.ts';
 import type {Connection} from './connect.ts';
 import {NodeMetricsPoller} from './metrics.ts';
 import type {PermissionCache} from './permission-cache.ts';
@@ -35,6 +36,8 @@ export interface KubernetesSourceOptions extends WatchedOptions {
 	readonly rollouts?: RolloutTracker;
 	/** Asked when the source starts, closed with it. */
 	readonly permissions?: PermissionCache;
+	/** How often the cert-manager API group is looked up. */
+	readonly certificateDiscoveryMs?: number;
 }
 
 /**
@@ -54,6 +57,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 	readonly replicaSets: Watched<V1ReplicaSet>;
 	readonly #all: Watched<never>[];
 	readonly #metrics: NodeMetricsPoller;
+	readonly certificates: CertificateWatch;
 	readonly #permissions: PermissionCache | undefined;
 	readonly #connection: Connection;
 	#changed: () => void = () => {};
@@ -109,6 +113,10 @@ export class KubernetesSource implements Source<'kubernetes'> {
 		this.#all = [this.pods, this.nodes, this.events, this.deployments, this.replicaSets] as never;
 		this.#permissions = options.permissions;
 		this.#metrics = new NodeMetricsPoller(kc as KubeConfig, changed, options.metricsIntervalMs, ns);
+		this.certificates = new CertificateWatch(kc, ns, changed, {
+			...options,
+			discoveryIntervalMs: options.certificateDiscoveryMs,
+		});
 	}
 
 	watch(changed: () => void, signal: AbortSignal): void {
@@ -133,6 +141,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 		this.#started = true;
 		for (const w of this.#all) w.start();
 		this.#metrics.start();
+		this.certificates.start();
 		this.#permissions?.start();
 	}
 
@@ -161,6 +170,8 @@ export class KubernetesSource implements Source<'kubernetes'> {
 			.map(eventRow)
 			.sort((a, b) => (b.lastSeenAt ?? 0) - (a.lastSeenAt ?? 0))
 			.slice(0, maxEvents);
+		const certificates = this.certificates.rows();
+		const certificatesError = this.certificates.error();
 		const reconnecting = this.#all
 			.filter((w) => w.state === 'reconnecting')
 			.map((w) => `${w.resource}: ${w.lastError ?? 'reconnecting'}`);
@@ -175,12 +186,15 @@ export class KubernetesSource implements Source<'kubernetes'> {
 			deployments: this.deployments.list().map(deploymentRow),
 			...(reconnecting.length > 0 ? {reconnecting} : {}),
 			...(this.#metrics.unavailable ? {metricsUnavailable: this.#metrics.unavailable} : {}),
+			...(certificates ? {certificates} : {}),
+			...(certificatesError ? {certificatesError} : {}),
 		};
 	}
 
 	async close(): Promise<void> {
 		this.#metrics.close();
 		this.#permissions?.close();
+		await this.certificates.close();
 		await Promise.all(this.#all.map((w) => w.close()));
 	}
 }
