@@ -1,4 +1,5 @@
 import type {DeploymentRow, KubernetesData, NodeRow, PodRow} from '../model/index.ts';
+import {demoCertificates} from './certificates.ts';
 import {eventRows} from './events.ts';
 import {incidentEvents} from './incident-events.ts';
 import {incidentDeployment} from './interventions.ts';
@@ -12,6 +13,7 @@ import type {DeploymentPlan} from './rollout.ts';
 import {versionAt} from './rollout.ts';
 import type {Scenario} from './scenario.ts';
 import {level} from './story.ts';
+import {withUsage} from './usage.ts';
 
 export interface ClusterView {
 	readonly data: KubernetesData;
@@ -95,9 +97,10 @@ export function clusterAt(scenario: Scenario, t: number): ClusterView {
 			context: 'demo',
 			namespace: null,
 			nodes,
-			pods: rows,
+			pods: rows.map((row) => withUsage(row, story.pressure(t), t)),
 			events: eventRows(events, t, toMs),
 			deployments,
+			certificates: demoCertificates(toMs),
 		},
 		running: (name) =>
 			(views.get(name) ?? []).filter(

@@ -13,7 +13,7 @@ import {useNow, useStoreState, useTimelineState} from './hooks/use-sources.ts';
 import {jumpCompletions} from './jump.ts';
 import {keyName} from './keys.ts';
 import {type PanelBox as Box_, computeLayout} from './layout.ts';
-import {panelIds} from './panel-ids.ts';
+import {isGridPanel, type PanelId, panelIds} from './panel-ids.ts';
 import {panels} from './panels/index.ts';
 import type {PanelLine, VisiblePanel} from './panels/panel.ts';
 import {initialUiState, reduceUi, type UiState} from './state.ts';
@@ -39,20 +39,30 @@ export function App({size, initialUi}: AppProps) {
 	const store = useStoreState();
 	const timeline = useTimelineState();
 	const now = useNow();
-	const zoomed = ui.zoomed ? ui.focus : null;
+	// A view opened by name (`:top`) has no place in the grid: it always fills the body.
+	const zoomed = ui.zoomed || !isGridPanel(ui.focus) ? ui.focus : null;
 	const layout = useMemo(() => computeLayout(columns, rows, zoomed), [columns, rows, zoomed]);
 
 	const visible = useMemo(() => {
 		const boxes =
 			layout.kind === 'zoom' ? [layout.box] : layout.kind === 'grid' ? layout.rows.flat() : [];
-		const result = {} as Record<(typeof panelIds)[number], VisiblePanel>;
+		const result = {} as Record<PanelId, VisiblePanel>;
 		for (const id of panelIds) {
-			const width = boxes.find((b) => b.id === id)?.width ?? columns;
-			const view = panels[id].view({store, timeline, now, problemsOnly: ui.problemsOnly}, width);
+			const box = boxes.find((b) => b.id === id);
+			// Views not on screen cost nothing (Top sorts every pod).
+			if (!box && id !== ui.focus && !isGridPanel(id)) {
+				result[id] = {view: {summary: '', lines: [], empty: ''}, lines: []};
+				continue;
+			}
+			const width = box?.width ?? columns;
+			const view = panels[id].view(
+				{store, timeline, now, problemsOnly: ui.problemsOnly, topSort: ui.topSort},
+				width,
+			);
 			result[id] = {view, lines: applyFilter(view.lines, ui.filters[id])};
 		}
 		return result;
-	}, [layout, store, timeline, now, ui.problemsOnly, ui.filters, columns]);
+	}, [layout, store, timeline, now, ui.problemsOnly, ui.topSort, ui.filters, ui.focus, columns]);
 
 	const handle = useCommandHandler(ui, dispatch, visible, layout);
 	const lastKeyAt = useRef(0);
@@ -65,7 +75,7 @@ export function App({size, initialUi}: AppProps) {
 
 	if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
 
-	const selectedIndex = (id: (typeof panelIds)[number]) => {
+	const selectedIndex = (id: PanelId) => {
 		const total = visible[id].lines.length;
 		const cursor = Math.min(ui.cursor[id], Math.max(0, total - 1));
 		return panels[id].tail ? total - 1 - cursor : cursor;
@@ -75,7 +85,7 @@ export function App({size, initialUi}: AppProps) {
 		<PanelBox
 			key={box.id}
 			definition={panels[box.id]}
-			number={panelIds.indexOf(box.id) + 1}
+			number={isGridPanel(box.id) ? panelIds.indexOf(box.id) + 1 : null}
 			view={visible[box.id].view}
 			lines={visible[box.id].lines}
 			selected={selectedIndex(box.id)}
@@ -91,7 +101,7 @@ export function App({size, initialUi}: AppProps) {
 	const bodyHeight = rows - 3;
 	let body: React.ReactNode;
 	if (ui.overlay.kind === 'help') {
-		body = <HelpOverlay width={columns} height={bodyHeight} />;
+		body = <HelpOverlay width={columns} height={bodyHeight} focus={ui.focus} />;
 	} else if (ui.overlay.kind === 'confirm') {
 		body = (
 			<Box height={bodyHeight} width={columns} alignItems="center" justifyContent="center">

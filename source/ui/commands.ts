@@ -5,7 +5,16 @@ import type {PanelId} from './panel-ids.ts';
  * Where a command applies. Precedence when keys collide: a modal overlay,
  * then the focused panel, then global.
  */
-export type CommandScope = 'global' | 'panel' | PanelId | 'confirm' | 'prompt' | 'note' | 'logs';
+export type CommandScope =
+	| 'global'
+	| 'panel'
+	| PanelId
+	/** Panels whose rows are pods (Pods, Top). */
+	| 'pod'
+	| 'confirm'
+	| 'prompt'
+	| 'note'
+	| 'logs';
 
 export interface Command {
 	readonly id: CommandId;
@@ -206,7 +215,7 @@ export const commands = [
 		id: 'logs',
 		keys: ['l'],
 		description: 'Logs of the pod: last 100 lines, followed, ERROR lines highlighted',
-		scope: 'pods',
+		scope: 'pod',
 		hint: 'logs',
 	},
 	{
@@ -227,9 +236,25 @@ export const commands = [
 		id: 'delete-pod',
 		keys: ['x'],
 		description: 'Delete the pod (confirmed)',
-		scope: 'pods',
+		scope: 'pod',
 		mutating: true,
 		mitigation: 'deletePod',
+	},
+	{
+		id: 'top-sort',
+		keys: ['o'],
+		description: 'Top: sort by CPU or by memory',
+		scope: 'top',
+		hint: 'cpu/mem',
+	},
+	{
+		id: 'renew-certificate',
+		keys: ['r'],
+		description: 'Force renewal: delete the Certificate so cert-manager reissues it (confirmed)',
+		scope: 'certs',
+		mutating: true,
+		mitigation: 'renewCertificate',
+		hint: 'renew',
 	},
 	{
 		id: 'pg-cancel',

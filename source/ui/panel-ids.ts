@@ -1,5 +1,5 @@
-/** The nine panels, in focus order (number keys 1–9 follow it). */
-export const panelIds = [
+/** The nine panels of the grid, in focus order (number keys 1–9 and Tab follow it). */
+export const gridPanelIds = [
 	'errors',
 	'alerts',
 	'pods',
@@ -11,7 +11,17 @@ export const panelIds = [
 	'timeline',
 ] as const;
 
+/** Views opened by name (`:top`, `:certs`): shown over the whole body, Esc goes back. */
+export const viewPanelIds = ['top', 'certs'] as const;
+
+export const panelIds = [...gridPanelIds, ...viewPanelIds] as const;
+
 export type PanelId = (typeof panelIds)[number];
+export type GridPanelId = (typeof gridPanelIds)[number];
+
+export function isGridPanel(id: PanelId): id is GridPanelId {
+	return (gridPanelIds as readonly string[]).includes(id);
+}
 
 /** Names the `:` prompt accepts for each panel; the first is the canonical one. */
 export const panelAliases: Readonly<Record<PanelId, readonly string[]>> = {
@@ -24,6 +34,8 @@ export const panelAliases: Readonly<Record<PanelId, readonly string[]>> = {
 	db: ['db', 'postgres', 'pg', 'redis'],
 	kafka: ['kafka', 'lag', 'groups'],
 	timeline: ['timeline', 'notes'],
+	top: ['top'],
+	certs: ['certs', 'certificates', 'cert'],
 };
 
 export function isPanelId(value: string): value is PanelId {

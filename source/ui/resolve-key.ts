@@ -3,6 +3,8 @@ import {availableCommands} from './commands.ts';
 import type {PanelId} from './panel-ids.ts';
 import type {Overlay} from './state.ts';
 
+const podPanels: ReadonlySet<PanelId> = new Set(['pods', 'top']);
+
 /** The scopes in force, most specific first: modal > focused panel > global. */
 export function activeScopes(overlay: Overlay, focus: PanelId): readonly CommandScope[] {
 	switch (overlay.kind) {
@@ -21,7 +23,7 @@ export function activeScopes(overlay: Overlay, focus: PanelId): readonly Command
 		case 'help':
 			return ['global'];
 		case 'none':
-			return [focus, 'panel', 'global'];
+			return [focus, ...(podPanels.has(focus) ? (['pod'] as const) : []), 'panel', 'global'];
 	}
 }
 

@@ -5,6 +5,7 @@ import {panels} from './panels/index.ts';
 const titles: Readonly<Record<Exclude<CommandScope, keyof typeof panels>, string>> = {
 	global: 'Everywhere',
 	panel: 'In the focused panel',
+	pod: 'In Pods and Top pods',
 	confirm: 'In a confirmation',
 	prompt: 'In a prompt (: / s)',
 	note: 'In the note input',

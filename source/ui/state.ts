@@ -1,7 +1,7 @@
 import type {Action} from '../actions/action.ts';
 import type {DeploymentRef, PodRef} from '../actions/mitigations.ts';
-import type {PanelId} from './panel-ids.ts';
-import {panelIds} from './panel-ids.ts';
+import type {GridPanelId, PanelId} from './panel-ids.ts';
+import {gridPanelIds, isGridPanel, panelIds} from './panel-ids.ts';
 
 export type Overlay =
 	| {readonly kind: 'none'}
@@ -35,12 +35,16 @@ export type Tone = 'error' | 'warn' | 'ok' | 'dim' | 'accent';
 
 export interface UiState {
 	readonly focus: PanelId;
+	/** The grid panel that Esc goes back to from a view (`:top`), and where Tab counts from. */
+	readonly gridFocus: GridPanelId;
 	readonly zoomed: boolean;
 	readonly cursor: Readonly<Record<PanelId, number>>;
 	readonly filters: Readonly<Record<PanelId, string>>;
 	readonly overlay: Overlay;
 	/** Pods panel: only pods that are not Running/Completed and ready (the runbook's grep -v Running). */
 	readonly problemsOnly: boolean;
+	/** Top pods: sorted as `kubectl top pods --sort-by=cpu` or `=memory`. */
+	readonly topSort: 'cpu' | 'memory';
 	readonly message: {readonly text: string; readonly tone: Tone} | null;
 }
 
@@ -49,11 +53,13 @@ const perPanel = <T>(value: T) =>
 
 export const initialUiState: UiState = {
 	focus: 'errors',
+	gridFocus: 'errors',
 	zoomed: false,
 	cursor: perPanel(0),
 	filters: perPanel(''),
 	overlay: {kind: 'none'},
 	problemsOnly: true,
+	topSort: 'cpu',
 	message: null,
 };
 
@@ -71,6 +77,7 @@ export type UiEvent =
 	| {readonly type: 'filter'; readonly text: string}
 	| {readonly type: 'toggle-zoom'}
 	| {readonly type: 'toggle-problems'}
+	| {readonly type: 'toggle-top-sort'}
 	| {readonly type: 'message'; readonly text: string; readonly tone: Tone}
 	/** Escape: the innermost thing that is open closes. */
 	| {readonly type: 'clear'};
@@ -78,11 +85,17 @@ export type UiEvent =
 export function reduceUi(state: UiState, event: UiEvent): UiState {
 	switch (event.type) {
 		case 'focus':
-			return {...state, focus: event.panel, overlay: {kind: 'none'}};
+			return {
+				...state,
+				focus: event.panel,
+				gridFocus: isGridPanel(event.panel) ? event.panel : state.gridFocus,
+				overlay: {kind: 'none'},
+			};
 		case 'focus-step': {
-			const index = panelIds.indexOf(state.focus);
-			const next = panelIds[(index + event.by + panelIds.length) % panelIds.length] ?? state.focus;
-			return {...state, focus: next};
+			const count = gridPanelIds.length;
+			const index = gridPanelIds.indexOf(state.gridFocus);
+			const next = gridPanelIds[(index + event.by + count) % count] ?? state.gridFocus;
+			return {...state, focus: next, gridFocus: next};
 		}
 		case 'move': {
 			const current = Math.min(state.cursor[state.focus], Math.max(0, event.rows - 1));
@@ -109,14 +122,22 @@ export function reduceUi(state: UiState, event: UiEvent): UiState {
 				cursor: {...state.cursor, [state.focus]: 0},
 			};
 		case 'toggle-zoom':
+			if (!isGridPanel(state.focus)) return {...state, focus: state.gridFocus};
 			return {...state, zoomed: !state.zoomed};
 		case 'toggle-problems':
 			return {...state, problemsOnly: !state.problemsOnly, cursor: {...state.cursor, pods: 0}};
+		case 'toggle-top-sort':
+			return {
+				...state,
+				topSort: state.topSort === 'cpu' ? 'memory' : 'cpu',
+				cursor: {...state.cursor, top: 0},
+			};
 		case 'message':
 			return {...state, message: {text: event.text, tone: event.tone}};
 		case 'clear':
 			if (state.overlay.kind !== 'none') return {...state, overlay: {kind: 'none'}};
 			if (state.filters[state.focus] !== '') return reduceUi(state, {type: 'filter', text: ''});
+			if (!isGridPanel(state.focus)) return {...state, focus: state.gridFocus};
 			if (state.zoomed) return {...state, zoomed: false};
 			return {...state, message: null};
 	}

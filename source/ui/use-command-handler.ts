@@ -166,6 +166,18 @@ export function useCommandHandler(
 			case 'toggle-problems':
 				dispatch({type: 'toggle-problems'});
 				return;
+			case 'top-sort':
+				dispatch({type: 'toggle-top-sort'});
+				return;
+			case 'renew-certificate': {
+				const cert = target('certificate', mitigations.renewCertificate, 'renewal');
+				if (cert)
+					void offer(
+						() => mitigations.renewCertificate?.(cert.ref),
+						'renewal is not available here',
+					);
+				return;
+			}
 			case 'restart': {
 				const d = target('deployment', mitigations.restartDeployment, 'restart');
 				if (d)

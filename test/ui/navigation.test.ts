@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {commands} from '../../source/ui/commands.ts';
 import {completeJump, jumpCompletions, resolveJump} from '../../source/ui/jump.ts';
 import {computeLayout} from '../../source/ui/layout.ts';
-import {panelIds} from '../../source/ui/panel-ids.ts';
+import {gridPanelIds} from '../../source/ui/panel-ids.ts';
 import {resolveKey} from '../../source/ui/resolve-key.ts';
 import {initialUiState, reduceUi} from '../../source/ui/state.ts';
 
@@ -65,8 +65,27 @@ describe('UI reducer', () => {
 	});
 	it('cycles focus both ways', () => {
 		const last = reduceUi(initialUiState, {type: 'focus-step', by: -1});
-		expect(last.focus).toBe(panelIds.at(-1));
-		expect(reduceUi(last, {type: 'focus-step', by: 1}).focus).toBe(panelIds[0]);
+		expect(last.focus).toBe(gridPanelIds.at(-1));
+		expect(reduceUi(last, {type: 'focus-step', by: 1}).focus).toBe(gridPanelIds[0]);
+	});
+	it('opens a view by name over the grid; Esc and Tab go back to the grid panel', () => {
+		let s = reduceUi(initialUiState, {type: 'focus', panel: 'pods'});
+		s = reduceUi(s, {type: 'focus', panel: 'top'});
+		expect(s.focus).toBe('top');
+		expect(s.gridFocus).toBe('pods');
+		expect(reduceUi(s, {type: 'clear'}).focus).toBe('pods');
+		expect(reduceUi(s, {type: 'toggle-zoom'}).focus).toBe('pods');
+		expect(reduceUi(s, {type: 'focus-step', by: 1}).focus).toBe('deployments');
+		// A filter in the view is cleared before Esc leaves it.
+		s = reduceUi(s, {type: 'filter', text: 'api'});
+		s = reduceUi(s, {type: 'clear'});
+		expect(s.focus).toBe('top');
+		expect(s.filters.top).toBe('');
+	});
+	it('toggles the Top sort between CPU and memory', () => {
+		const s = reduceUi(initialUiState, {type: 'toggle-top-sort'});
+		expect(s.topSort).toBe('memory');
+		expect(reduceUi(s, {type: 'toggle-top-sort'}).topSort).toBe('cpu');
 	});
 	it('escape closes the innermost thing first', () => {
 		let s = reduceUi(initialUiState, {type: 'filter', text: 'api'});
@@ -88,7 +107,7 @@ describe('layout', () => {
 		const layout = computeLayout(80, 24, null);
 		if (layout.kind !== 'grid') throw new Error(layout.kind);
 		const boxes = layout.rows.flat();
-		expect(boxes.map((b) => b.id).toSorted()).toEqual([...panelIds].toSorted());
+		expect(boxes.map((b) => b.id).toSorted()).toEqual([...gridPanelIds].toSorted());
 		for (const row of layout.rows)
 			expect(row.reduce((w, b) => w + b.width, 0) + row.length - 1).toBe(80);
 		expect(layout.rows.reduce((h, row) => h + row[0]!.height, 0)).toBe(21);

@@ -1,6 +1,8 @@
 import {Box, Text} from 'ink';
 import {fitWidth} from '../../format/table.ts';
 import {availableCommands, type Command, type CommandScope} from '../commands.ts';
+import type {PanelId} from '../panel-ids.ts';
+import {activeScopes} from '../resolve-key.ts';
 import {scopeTitle} from '../scope-title.ts';
 import {useServices} from '../services.ts';
 import {Toned} from './tone.tsx';
@@ -11,29 +13,51 @@ export function keysLabel(keys: readonly string[]): string {
 	return keys.map((k) => (k === 'escape' ? 'esc' : k)).join(' ');
 }
 
-/** Generated from the command table, so it can never drift from the keys. */
-export function HelpOverlay({width, height}: {width: number; height: number}) {
+/** Scopes in the order the help shows them: what applies here first, modal keys last. */
+function scopeOrder(focus: PanelId, present: ReadonlySet<CommandScope>): CommandScope[] {
+	const here: CommandScope[] = [focus, ...(activeScopes({kind: 'none'}, focus) as CommandScope[])];
+	const modal: CommandScope[] = ['logs', 'confirm', 'prompt', 'note'];
+	const rest = [...present].filter((s) => !here.includes(s) && !modal.includes(s));
+	return [...new Set([...here, ...rest, ...modal])].filter((s) => present.has(s));
+}
+
+/**
+ * Generated from the command table, so it can never drift from the keys.
+ * What applies to the focused panel comes first; on a short screen the
+ * groups that do not fit are left out whole, and the last line says so.
+ */
+export function HelpOverlay({
+	width,
+	height,
+	focus,
+}: {
+	width: number;
+	height: number;
+	focus: PanelId;
+}) {
 	const {readOnly} = useServices();
-	const groups = new Map<CommandScope, Command[]>();
 	const all = availableCommands(readOnly);
-	// On a short screen the modal scopes go first: their keys are on the status bar whenever they apply.
-	const modal: readonly CommandScope[] = ['confirm', 'prompt', 'note'];
-	const scopes = new Set(all.map((c) => c.scope));
-	const fits = (height - 2) * 2 >= all.length + scopes.size;
-	let shown = all.filter((c) => fits || !modal.includes(c.scope));
-	// Still too long: the cursor keys every panel shares go next (the status bar names / and z).
-	if (shown.length + new Set(shown.map((c) => c.scope)).size > (height - 2) * 2) {
-		shown = shown.filter((c) => c.scope !== 'panel');
-	}
-	for (const command of shown) {
+	const groups = new Map<CommandScope, Command[]>();
+	for (const command of all)
 		groups.set(command.scope, [...(groups.get(command.scope) ?? []), command]);
+	// Two columns of height - 2 rows; one row is kept for the "more" line.
+	const capacity = (height - 2) * 2 - 1;
+	const shown: [CommandScope, Command[]][] = [];
+	let used = 0;
+	let left = 0;
+	for (const scope of scopeOrder(focus, new Set(groups.keys()))) {
+		const list = groups.get(scope) ?? [];
+		if (used + list.length + 1 <= capacity) {
+			shown.push([scope, list]);
+			used += list.length + 1;
+		} else left += list.length;
 	}
 	const lines: {text: string; title?: boolean}[] = [];
 	const keyWidth = Math.min(
 		14,
-		Math.max(...[...groups.values()].flat().map((c) => keysLabel(c.keys).length)),
+		Math.max(...shown.flatMap(([, list]) => list.map((c) => keysLabel(c.keys).length))),
 	);
-	for (const [scope, list] of groups) {
+	for (const [scope, list] of shown) {
 		lines.push({text: scopeTitle(scope), title: true});
 		for (const command of list) {
 			lines.push({
@@ -41,6 +65,8 @@ export function HelpOverlay({width, height}: {width: number; height: number}) {
 			});
 		}
 	}
+	if (left > 0)
+		lines.push({text: `${left} more keys: a taller terminal shows them, so does the README`});
 	// Two columns when the screen is short, so the whole table fits at 80x24.
 	const rows = height - 2;
 	const columns = lines.length > rows ? 2 : 1;

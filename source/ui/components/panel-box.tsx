@@ -10,7 +10,8 @@ import {Toned} from './tone.tsx';
 
 export interface PanelBoxProps {
 	readonly definition: PanelDefinition;
-	readonly number: number;
+	/** The number key that focuses it; views opened by name have none. */
+	readonly number: number | null;
 	readonly view: PanelView;
 	/** Lines left after the filter. */
 	readonly lines: readonly PanelLine[];
@@ -45,7 +46,7 @@ export function PanelBox(props: PanelBoxProps) {
 	const status = state?.status;
 	const bodyRows = Math.max(0, height - 1 - (view.header ? 1 : 0));
 
-	const title = ` ${props.number} ${definition.title} `;
+	const title = ` ${props.number === null ? ':' : `${props.number} `}${definition.title} `;
 	const filter = props.filter ? ` /${props.filter}` : '';
 	const statusText = status && status.kind !== 'ok' ? ` ${describeStatus(status)}` : '';
 	const summary = status?.kind === 'not-configured' || status?.kind === 'error' ? '' : view.summary;

@@ -1,6 +1,7 @@
 import {formatAge} from '../../format/duration.ts';
 import {sanitizeLine} from '../../format/sanitize.ts';
 import {fitWidth} from '../../format/table.ts';
+import {certificateOrder, certificateProblem} from './certs.ts';
 import type {PanelDefinition, PanelLine} from './panel.ts';
 import {dataOf} from './panel.ts';
 
@@ -35,12 +36,36 @@ export const alertsPanel: PanelDefinition = {
 				match: `${c.name} ${c.detail}`,
 			};
 		});
+		// cert-manager's Certificates in trouble are alerts too (the runbook's expiry step): details in :certs.
+		const certLines: PanelLine[] = (dataOf(context, 'kubernetes')?.certificates ?? [])
+			.filter((c) => certificateProblem(c, context.now) !== null)
+			.toSorted(certificateOrder(context.now))
+			.map((c) => {
+				const problem = certificateProblem(c, context.now) ?? '';
+				const left =
+					c.notAfter === null || c.notAfter <= context.now
+						? ''
+						: ` · expires in ${formatAge(c.notAfter - context.now)}`;
+				return {
+					key: `cert:${c.namespace}/${c.name}`,
+					text: fitWidth(
+						`⚠ cert ${sanitizeLine(c.namespace)}/${sanitizeLine(c.name)} ${problem}${left} (:certs)`,
+						width,
+					),
+					tone: problem === 'expiring' ? 'warn' : 'error',
+					match: `certificate ${c.namespace} ${c.name} ${problem}`,
+				};
+			});
 		const firing = alerts.filter((a) => a.state === 'active').length;
 		const failing = checks.filter((c) => !c.ok).length;
 		return {
-			summary: `${firing} firing · ${failing} failing check${failing === 1 ? '' : 's'}`,
-			summaryTone: firing + failing > 0 ? 'error' : 'ok',
-			lines: [...alertLines, ...checkLines],
+			summary: `${firing} firing · ${failing} failing check${failing === 1 ? '' : 's'}${
+				certLines.length > 0
+					? ` · ${certLines.length} cert${certLines.length === 1 ? '' : 's'}`
+					: ''
+			}`,
+			summaryTone: firing + failing > 0 ? 'error' : certLines.length > 0 ? 'warn' : 'ok',
+			lines: [...alertLines, ...certLines, ...checkLines],
 			empty: 'no alerts firing, no checks configured',
 		};
 	},

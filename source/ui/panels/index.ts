@@ -1,5 +1,6 @@
 import type {PanelId} from '../panel-ids.ts';
 import {alertsPanel} from './alerts.ts';
+import {certsPanel} from './certs.ts';
 import {dbPanel} from './db.ts';
 import {deploymentsPanel} from './deployments.ts';
 import {errorsPanel} from './errors.ts';
@@ -9,6 +10,7 @@ import {nodesPanel} from './nodes.ts';
 import type {PanelDefinition} from './panel.ts';
 import {podsPanel} from './pods.ts';
 import {timelinePanel} from './timeline.ts';
+import {topPanel} from './top.ts';
 
 export const panels: Readonly<Record<PanelId, PanelDefinition>> = {
 	errors: errorsPanel,
@@ -20,4 +22,6 @@ export const panels: Readonly<Record<PanelId, PanelDefinition>> = {
 	db: dbPanel,
 	kafka: kafkaPanel,
 	timeline: timelinePanel,
+	top: topPanel,
+	certs: certsPanel,
 };

@@ -1,4 +1,4 @@
-import type {DeploymentRef, PodRef} from '../../actions/mitigations.ts';
+import type {CertificateRef, DeploymentRef, PodRef} from '../../actions/mitigations.ts';
 import type {StoreState} from '../../engine/store.ts';
 import type {SourceId} from '../../model/index.ts';
 import type {TimelineState} from '../../timeline/timeline.ts';
@@ -14,6 +14,7 @@ export type Selection =
 			readonly memoryLimit?: string | null;
 	  }
 	| {readonly kind: 'pod'; readonly ref: PodRef}
+	| {readonly kind: 'certificate'; readonly ref: CertificateRef}
 	/** A PostgreSQL backend (a long query, a blocked query or the one holding the lock). */
 	| {readonly kind: 'backend'; readonly pid: number};
 
@@ -49,6 +50,7 @@ export interface PanelContext {
 	readonly timeline: TimelineState;
 	readonly now: number;
 	readonly problemsOnly: boolean;
+	readonly topSort: 'cpu' | 'memory';
 }
 
 /**

@@ -39,6 +39,7 @@ describeLab('postgres strings on screen', ['postgres'], (lab) => {
 					timeline: new Timeline({author: null}).getSnapshot(),
 					now: Date.now(),
 					problemsOnly: false,
+					topSort: 'cpu',
 				},
 				200,
 			);
