@@ -12,6 +12,7 @@ import {
 } from '@kubernetes/client-node';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {describeLab, labCli, tool} from '../support/lab.ts';
+import {takeLabLock} from '../support/lab-lock.ts';
 
 async function eventually<T>(
 	read: () => Promise<T>,
@@ -228,8 +229,17 @@ describeLab('lab kubernetes', ['kubernetes'], (lab) => {
 
 	// The scenarios change the shared world, so they run last, one after another, and reset after.
 	describe('scenarios', () => {
+		// The reset below removes the cluster-wide Certificate CRD that another file may be using.
+		let release = () => {};
+		beforeAll(async () => {
+			release = await takeLabLock('cluster-wide');
+		}, 660_000);
 		afterAll(async () => {
-			await labCli('scenario', 'reset');
+			try {
+				await labCli('scenario', 'reset');
+			} finally {
+				release();
+			}
 		}, 180_000);
 		const statuses = async (app: string) =>
 			(

@@ -24,6 +24,16 @@ function tone(cert: CertificateRow, now: number): Tone | undefined {
 	return problem === 'expiring' ? 'warn' : undefined;
 }
 
+/**
+ * cert-manager's messages wrap errors Go-style ("… will be retried: Failed to
+ * wait for order …: Failed to finalize Order: 429 …rateLimited"): the cause
+ * is at the end, so a narrow column shows the last link of the chain.
+ */
+export function rootCause(message: string): string {
+	const links = message.split(': ');
+	return links.length <= 2 ? message : `…${links.at(-1)}`;
+}
+
 const expires = (cert: CertificateRow, now: number) => {
 	if (cert.notAfter === null) return 'not issued';
 	const left = cert.notAfter - now;
@@ -63,8 +73,8 @@ export const certsPanel: PanelDefinition = {
 		);
 		const columns = fitColumns<CertificateRow>(
 			[
-				{header: 'NAME', width: 20, value: (c) => sanitizeLine(c.name)},
-				{header: 'NAMESPACE', width: 18, optional: true, value: (c) => sanitizeLine(c.namespace)},
+				{header: 'NAME', width: 24, value: (c) => sanitizeLine(c.name)},
+				{header: 'NAMESPACE', width: 16, optional: true, value: (c) => sanitizeLine(c.namespace)},
 				{
 					header: 'READY',
 					width: 5,
@@ -73,7 +83,7 @@ export const certsPanel: PanelDefinition = {
 				{header: 'EXPIRES', width: 14, value: (c) => expires(c, now)},
 				{header: 'ISSUER', width: 30, optional: true, value: (c) => sanitizeLine(c.issuer)},
 				// cert-manager's own words ("… 429 rateLimited") say why a renewal fails.
-				{header: 'STATUS', width: 16, flex: true, value: (c) => sanitizeLine(c.message)},
+				{header: 'STATUS', width: 16, flex: true, value: (c) => sanitizeLine(rootCause(c.message))},
 			],
 			width,
 		);
