@@ -1,5 +1,5 @@
 import {Box, useInput, usePaste, useWindowSize} from 'ink';
-import {useMemo, useReducer, useRef} from 'react';
+import {useCallback, useMemo, useReducer, useRef} from 'react';
 import {ConfirmDialog} from './components/confirm-dialog.tsx';
 import {Header} from './components/header.tsx';
 import {HelpOverlay} from './components/help-overlay.tsx';
@@ -65,6 +65,10 @@ export function App({size, initialUi}: AppProps) {
 	}, [layout, store, timeline, now, ui.problemsOnly, ui.topSort, ui.filters, ui.focus, columns]);
 
 	const handle = useCommandHandler(ui, dispatch, visible, layout);
+	const onScrollClamped = useCallback(
+		(scroll: number) => dispatch({type: 'logs-scroll', scroll}),
+		[],
+	);
 	const lastKeyAt = useRef(0);
 	useInput((input, key) => {
 		lastKeyAt.current = Date.now();
@@ -111,10 +115,10 @@ export function App({size, initialUi}: AppProps) {
 	} else if (ui.overlay.kind === 'logs') {
 		body = (
 			<LogsOverlay
-				pod={ui.overlay.pod}
-				previous={ui.overlay.previous}
+				logs={ui.overlay}
 				width={columns}
 				height={bodyHeight}
+				onScrollClamped={onScrollClamped}
 			/>
 		);
 	} else if (ui.overlay.kind === 'note') {
@@ -142,6 +146,7 @@ export function App({size, initialUi}: AppProps) {
 	}
 
 	const prompting =
+		(ui.overlay.kind === 'logs' && ui.overlay.searching) ||
 		ui.overlay.kind === 'jump' ||
 		ui.overlay.kind === 'filter' ||
 		ui.overlay.kind === 'scale' ||

@@ -18,6 +18,7 @@ export function keyName(input: string, key: Key): string | null {
 	if (key.tab) return key.shift ? 'shift+tab' : 'tab';
 	if (key.backspace || key.delete) return 'backspace';
 	if (key.ctrl && input.length === 1) return `ctrl+${input.toLowerCase()}`;
+	if (input === ' ') return 'space';
 	if (input.length === 1) return input;
 	return null;
 }

@@ -19,7 +19,7 @@ export function activeScopes(overlay: Overlay, focus: PanelId): readonly Command
 		case 'note':
 			return ['note'];
 		case 'logs':
-			return ['logs'];
+			return overlay.searching ? ['prompt'] : ['logs'];
 		case 'help':
 			return ['global'];
 		case 'none':

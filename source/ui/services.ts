@@ -8,6 +8,8 @@ import type {Timeline} from '../timeline/timeline.ts';
 /** A pod's log being tailed: raw lines (the UI sanitises them), bounded by the source. */
 export interface LogView {
 	readonly lines: readonly string[];
+	/** Lines read since the start, including those the bound has dropped. */
+	readonly received: number;
 	readonly error: string | null;
 	readonly ended: boolean;
 	stop(): void;

@@ -20,7 +20,7 @@ export type Overlay =
 	  }
 	| {readonly kind: 'confirm'; readonly action: Action}
 	/** The selected pod's log, followed; `previous`: the last terminated container's. */
-	| {readonly kind: 'logs'; readonly pod: PodRef; readonly previous: boolean}
+	| LogsOverlay
 	/** The note input: multi-line; `amends` is the seq of the note being amended. */
 	| {
 			readonly kind: 'note';
@@ -30,6 +30,23 @@ export type Overlay =
 	  }
 	/** One-line incident prompts: a severity, or "title [P0-P3] [@owner]". */
 	| {readonly kind: 'severity' | 'incident'; readonly text: string; readonly error?: string};
+
+export interface LogsOverlay {
+	readonly kind: 'logs';
+	readonly pod: PodRef;
+	readonly previous: boolean;
+	/** Only lines containing this (any case) are shown; `searching` while it is typed. */
+	readonly search: string;
+	readonly searching: boolean;
+	/** The view stays where it is while the log keeps being read. */
+	readonly paused: boolean;
+	/** Lines scrolled up from the newest; scrolling up pauses. */
+	readonly scroll: number;
+}
+
+export function logsOverlay(pod: PodRef, previous = false): LogsOverlay {
+	return {kind: 'logs', pod, previous, search: '', searching: false, paused: false, scroll: 0};
+}
 
 export type Tone = 'error' | 'warn' | 'ok' | 'dim' | 'accent';
 
@@ -78,6 +95,8 @@ export type UiEvent =
 	| {readonly type: 'toggle-zoom'}
 	| {readonly type: 'toggle-problems'}
 	| {readonly type: 'toggle-top-sort'}
+	/** The log view stopped at its oldest line: the scroll is set to where it stopped. */
+	| {readonly type: 'logs-scroll'; readonly scroll: number}
 	| {readonly type: 'message'; readonly text: string; readonly tone: Tone}
 	/** Escape: the innermost thing that is open closes. */
 	| {readonly type: 'clear'};
@@ -126,6 +145,10 @@ export function reduceUi(state: UiState, event: UiEvent): UiState {
 			return {...state, zoomed: !state.zoomed};
 		case 'toggle-problems':
 			return {...state, problemsOnly: !state.problemsOnly, cursor: {...state.cursor, pods: 0}};
+		case 'logs-scroll':
+			return state.overlay.kind === 'logs'
+				? {...state, overlay: {...state.overlay, scroll: event.scroll}}
+				: state;
 		case 'toggle-top-sort':
 			return {
 				...state,

@@ -6,16 +6,21 @@ import type {CommandId} from './commands.ts';
 import {incidentCommands} from './incident-commands.ts';
 import {completeJump, resolveJump} from './jump.ts';
 import type {Layout} from './layout.ts';
+import {nextLogsOverlay} from './logs-commands.ts';
 import {type PanelId, panelIds} from './panel-ids.ts';
 import {panels} from './panels/index.ts';
 import type {Selection, VisiblePanel} from './panels/panel.ts';
 import {resolveKey} from './resolve-key.ts';
 import {useServices} from './services.ts';
-import type {UiEvent, UiState} from './state.ts';
+import {logsOverlay, type UiEvent, type UiState} from './state.ts';
 
 type Visible = Readonly<Record<PanelId, VisiblePanel>>;
 
-function pageSize(layout: Layout, focus: PanelId): number {
+function pageSize(layout: Layout, focus: PanelId | 'logs'): number {
+	// The log view fills the body, one line of which is its title.
+	if (focus === 'logs' && layout.kind === 'grid')
+		return Math.max(1, layout.rows.reduce((sum, row) => sum + (row[0]?.height ?? 0), 0) - 1);
+	if (focus === 'logs' && layout.kind === 'zoom') return Math.max(1, layout.box.height - 1);
 	if (layout.kind === 'zoom') return Math.max(1, layout.box.height - 2);
 	if (layout.kind === 'grid')
 		return Math.max(1, (layout.rows.flat().find((b) => b.id === focus)?.height ?? 3) - 2);
@@ -231,17 +236,9 @@ export function useCommandHandler(
 			}
 			case 'logs': {
 				const pod = target('pod', services.podLogs, 'logs');
-				if (pod)
-					dispatch({type: 'overlay', overlay: {kind: 'logs', pod: pod.ref, previous: false}});
+				if (pod) dispatch({type: 'overlay', overlay: logsOverlay(pod.ref)});
 				return;
 			}
-			case 'logs-previous':
-				if (ui.overlay.kind === 'logs')
-					dispatch({type: 'overlay', overlay: {...ui.overlay, previous: !ui.overlay.previous}});
-				return;
-			case 'logs-close':
-				dispatch({type: 'overlay', overlay: {kind: 'none'}});
-				return;
 			case 'undo': {
 				const d = target('deployment', mitigations.undoDeployment, 'undo');
 				if (d) void offer(() => mitigations.undoDeployment?.(d.ref), 'undo is not available here');
@@ -304,6 +301,10 @@ export function useCommandHandler(
 			}
 			case 'cancel':
 			case 'dismiss':
+				if (ui.overlay.kind === 'logs') {
+					dispatch({type: 'overlay', overlay: {...ui.overlay, search: '', searching: false}});
+					return;
+				}
 				if (ui.overlay.kind === 'filter') dispatch({type: 'filter', text: ''});
 				dispatch({type: 'overlay', overlay: {kind: 'none'}});
 				return;
@@ -317,14 +318,22 @@ export function useCommandHandler(
 						overlay: {...ui.overlay, text: completeJump(ui.overlay.text)},
 					});
 				return;
-			default:
-				incident.run(command);
+			default: {
+				const logs =
+					ui.overlay.kind === 'logs'
+						? nextLogsOverlay(command, ui.overlay, pageSize(layout, 'logs'))
+						: undefined;
+				if (logs) dispatch({type: 'overlay', overlay: logs});
+				else incident.run(command);
 				return;
+			}
 		}
 	};
 
 	const submit = (overlay = ui.overlay) => {
-		if (overlay.kind === 'jump') {
+		if (overlay.kind === 'logs') {
+			dispatch({type: 'overlay', overlay: {...overlay, searching: false}});
+		} else if (overlay.kind === 'jump') {
 			const panel = resolveJump(overlay.text);
 			if (panel) dispatch({type: 'focus', panel});
 			else
@@ -383,6 +392,16 @@ export function useCommandHandler(
 
 	const edit = (input: string, key: Key) => {
 		const {overlay} = ui;
+		if (overlay.kind === 'logs' && overlay.searching) {
+			const search =
+				key.backspace || key.delete
+					? overlay.search.slice(0, -1)
+					: key.ctrl || key.meta
+						? overlay.search
+						: overlay.search + input.replace(/[^\P{C}]/gu, '');
+			dispatch({type: 'overlay', overlay: {...overlay, search, scroll: 0}});
+			return;
+		}
 		if (overlay.kind !== 'jump' && overlay.kind !== 'filter' && overlay.kind !== 'scale') return;
 		let text = overlay.text;
 		if (key.backspace || key.delete) text = text.slice(0, -1);
@@ -419,7 +438,8 @@ export function useCommandHandler(
 		else if (
 			ui.overlay.kind === 'jump' ||
 			ui.overlay.kind === 'filter' ||
-			ui.overlay.kind === 'scale'
+			ui.overlay.kind === 'scale' ||
+			(ui.overlay.kind === 'logs' && ui.overlay.searching)
 		)
 			edit(input, key);
 	};

@@ -16,6 +16,7 @@ const sequences: Record<string, string> = {
 	home: '\u001b[H',
 	end: '\u001b[F',
 	backspace: '\u007f',
+	space: ' ',
 };
 
 export function keySequence(key: string): string {

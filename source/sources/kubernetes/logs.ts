@@ -24,6 +24,8 @@ export const maxLogLineLength = 4096;
  */
 export class LogTail {
 	readonly lines: string[] = [];
+	/** Lines read since the start, including those the bound has dropped. */
+	received = 0;
 	/** Set when the stream ended with an error (the API server's own message). */
 	error: string | null = null;
 	ended = false;
@@ -85,6 +87,7 @@ export class LogTail {
 	}
 
 	#push(line: string): void {
+		this.received++;
 		this.lines.push(line.length > maxLogLineLength ? line.slice(0, maxLogLineLength) : line);
 		if (this.lines.length > maxLogLines) this.lines.splice(0, this.lines.length - maxLogLines);
 	}

@@ -28,6 +28,17 @@ export function PromptLine({
 			</Text>
 		);
 	}
+	if (overlay.kind === 'logs') {
+		const input = `/${overlay.search}█`;
+		return (
+			<Text wrap="truncate">
+				<Text bold>{input}</Text>
+				<Toned tone="dim">
+					{fitWidth('  search the log · enter keep · esc clear', Math.max(0, width - input.length))}
+				</Toned>
+			</Text>
+		);
+	}
 	if (overlay.kind !== 'jump' && overlay.kind !== 'filter' && overlay.kind !== 'scale') return null;
 	const prefix =
 		overlay.kind === 'jump'

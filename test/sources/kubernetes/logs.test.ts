@@ -78,11 +78,11 @@ describeLab('kubernetes pod logs', ['kubernetes'], (lab) => {
 		await app.press('logs');
 		await until(
 			async () => app.frame(),
-			(frame) => frame.includes(`Logs ${ns}/${pod} · following`) && /INFO|WARN|ERROR/.test(frame),
+			(frame) => frame.includes(`Logs · following · ${ns}/${pod}`) && /INFO|WARN|ERROR/.test(frame),
 			15_000,
 		);
 		await app.press('logs-close');
-		expect(app.frame()).not.toContain(`Logs ${ns}/`);
+		expect(app.frame()).not.toContain(`Logs · `);
 		app.unmount();
 	}, 40_000);
 
