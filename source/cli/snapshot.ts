@@ -30,6 +30,8 @@ function kubernetesDocument(data: KubernetesData, now: number) {
 			lastRestartSecondsAgo: ageSeconds(p.lastRestartAt, now),
 			node: p.node,
 			ageSeconds: ageSeconds(p.createdAt, now),
+			cpuMillicores: p.cpuMillicores ?? null,
+			memoryBytes: p.memoryBytes ?? null,
 		})),
 		events: data.events.map((e) => ({
 			namespace: e.namespace,
@@ -41,6 +43,24 @@ function kubernetesDocument(data: KubernetesData, now: number) {
 			lastSeen: iso(e.lastSeenAt),
 		})),
 		deployments: data.deployments,
+		// null: cert-manager's CRD is not installed.
+		certificates:
+			data.certificates?.map((c) => ({
+				namespace: c.namespace,
+				name: c.name,
+				ready: c.ready,
+				reason: c.reason,
+				message: c.message,
+				notAfter: iso(c.notAfter),
+				renewalTime: iso(c.renewalAt),
+				secretName: c.secretName,
+				issuer: c.issuer,
+				dnsNames: c.dnsNames,
+			})) ?? null,
+		...(data.certificatesError ? {certificatesError: data.certificatesError} : {}),
+		// Watches being restarted, and why there is no CPU/memory use: present only when true.
+		...(data.reconnecting ? {reconnecting: data.reconnecting} : {}),
+		...(data.metricsUnavailable ? {metricsUnavailable: data.metricsUnavailable} : {}),
 	};
 }
 

@@ -12,8 +12,8 @@ const memoryLimitBytes = 512 * mi;
 
 /** The row with use and limit percentages; pods that do not run have no metrics. */
 export function withUsage(row: PodRow, pressure: number, t: number): PodRow {
-	if (row.status !== 'Running' || row.deployment === null) return row;
-	const seed = hash(row.deployment);
+	if (row.status !== 'Running') return row;
+	const seed = hash(row.deployment ?? row.name);
 	const incident =
 		row.namespace === incidentDeployment.namespace && row.deployment === incidentDeployment.name;
 	const cpuBase = 80 + (seed % 400);

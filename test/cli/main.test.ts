@@ -47,6 +47,23 @@ describe('irtop snapshot --json', () => {
 				ageSeconds: expect.any(Number),
 			}),
 		);
+		const running = document.kubernetes.pods.filter(
+			(p: {status: string}) => p.status === 'Running',
+		);
+		expect(
+			running.every((p: {cpuMillicores: unknown}) => typeof p.cpuMillicores === 'number'),
+		).toBe(true);
+		expect(document.kubernetes.certificates).toContainEqual(
+			expect.objectContaining({
+				namespace: 'platform-ingress',
+				name: 'wildcard-yourdomain-tld',
+				ready: false,
+				notAfter: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+			}),
+		);
+		// Present only when true.
+		expect(document.kubernetes).not.toHaveProperty('reconnecting');
+		expect(document.kubernetes).not.toHaveProperty('metricsUnavailable');
 		expect(document.prometheus.services.map((s: {name: string}) => s.name)).toContain(
 			'onboarding-api',
 		);
