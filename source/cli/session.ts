@@ -58,7 +58,7 @@ async function realSources(
 			{
 				kubeconfig: k.kubeconfig,
 				context: options.context ?? k.context,
-				namespace: options.namespace ?? k.namespaces?.[0],
+				namespace: options.namespace ?? k.namespace,
 				allNamespaces:
 					options.allNamespaces || (options.namespace === undefined && k.allNamespaces),
 				env,
@@ -144,7 +144,7 @@ export async function openSession(
 			? real.kube.namespace
 			: options.allNamespaces
 				? null
-				: (options.namespace ?? config.kubernetes.namespaces?.[0] ?? null);
+				: (options.namespace ?? config.kubernetes.namespace ?? null);
 	}
 	if (options.incident) {
 		timeline.open({

@@ -3,6 +3,7 @@ import {kafkaDefaults, postgresDefaults, prometheusDefaults} from './defaults.ts
 import {
 	broker,
 	httpUrl,
+	k8sNamespace,
 	labelName,
 	nonEmpty,
 	port,
@@ -30,15 +31,16 @@ export const kubernetesSchema = z
 		// A path, or a list of paths joined with ':' exactly like KUBECONFIG.
 		kubeconfig: nonEmpty().optional(),
 		context: nonEmpty().optional(),
-		namespaces: z.array(nonEmpty()).optional(),
+		// One namespace or all of them, as kubectl's -n and -A: never a silent subset.
+		namespace: k8sNamespace().optional(),
 		allNamespaces: z.boolean().default(false),
 	})
 	.superRefine((value, context) => {
-		if (value.allNamespaces && value.namespaces !== undefined) {
+		if (value.allNamespaces && value.namespace !== undefined) {
 			context.addIssue({
 				code: 'custom',
 				message: 'cannot be combined with allNamespaces: true; choose one',
-				path: ['namespaces'],
+				path: ['namespace'],
 			});
 		}
 	});

@@ -177,9 +177,13 @@ describe('wrong types and values', () => {
 				yaml('health:', '  - {name: api, url: "http://a"}', '  - {name: api, url: "http://b"}'),
 			).message,
 		).toBe('~/.config/irtop/config.yaml:3:12: health[1].name: duplicate name, got "api"');
-		expect(
-			parseError(yaml('kubernetes:', '  namespaces: [a]', '  allNamespaces: true')).field,
-		).toBe('kubernetes.namespaces');
+		expect(parseError(yaml('kubernetes:', '  namespace: a', '  allNamespaces: true')).field).toBe(
+			'kubernetes.namespace',
+		);
+		// A list would have been a silent subset: it is refused by name.
+		expect(parseError(yaml('kubernetes:', '  namespaces: [a, b]')).message).toBe(
+			'~/.config/irtop/config.yaml:2:3: kubernetes.namespaces: unknown key; did you mean "namespace"?',
+		);
 	});
 
 	it('rejects bad environment variable names for the circuit breaker', () => {
