@@ -11,6 +11,7 @@ import {Journal} from '../timeline/journal.ts';
 import {incidentsDir} from '../timeline/journal-paths.ts';
 import type {LoadedIncident} from '../timeline/journal-read.ts';
 import {Timeline} from '../timeline/timeline.ts';
+import type {AppServices} from '../ui/services.ts';
 import type {Options} from './args.ts';
 import {recordAutomaticEvents} from './auto-events.ts';
 
@@ -21,7 +22,7 @@ export interface Session {
 	readonly scheduler: Scheduler;
 	readonly mitigations: Mitigations;
 	/** Tails a pod's log, when Kubernetes is configured. */
-	readonly podLogs?: OpenedKubernetes['podLogs'];
+	readonly podLogs?: AppServices['podLogs'];
 	readonly kubeContext: string | null;
 	readonly namespace: string | null;
 	readonly intervalMs: number;
@@ -117,13 +118,14 @@ export async function openSession(
 
 	let sources: AnySource[];
 	let mitigations: Mitigations;
-	let podLogs: OpenedKubernetes['podLogs'] | undefined;
+	let podLogs: AppServices['podLogs'];
 	let kubeContext: string | null;
 	let namespace: string | null;
 	if (demo) {
-		const {DemoWorld, demoSources, demoMitigations, demoIncident} = await import(
+		const {DemoWorld, demoSources, demoMitigations, demoIncident, demoPodLogs} = await import(
 			'../demo/index.ts'
 		);
+		podLogs = demoPodLogs;
 		const world = new DemoWorld(Date.now());
 		sources = demoSources(world);
 		mitigations = demoMitigations(world);

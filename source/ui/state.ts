@@ -1,5 +1,6 @@
 import type {Action} from '../actions/action.ts';
 import type {DeploymentRef, PodRef} from '../actions/mitigations.ts';
+import {maxLogScroll} from './logs-view.ts';
 import type {GridPanelId, PanelId} from './panel-ids.ts';
 import {gridPanelIds, isGridPanel, panelIds} from './panel-ids.ts';
 
@@ -97,6 +98,8 @@ export type UiEvent =
 	| {readonly type: 'toggle-top-sort'}
 	/** The log view stopped at its oldest line: the scroll is set to where it stopped. */
 	| {readonly type: 'logs-scroll'; readonly scroll: number}
+	/** Scroll the log view up (positive) or down; up pauses it. */
+	| {readonly type: 'logs-scroll-by'; readonly by: number}
 	| {readonly type: 'message'; readonly text: string; readonly tone: Tone}
 	/** Escape: the innermost thing that is open closes. */
 	| {readonly type: 'clear'};
@@ -149,6 +152,13 @@ export function reduceUi(state: UiState, event: UiEvent): UiState {
 			return state.overlay.kind === 'logs'
 				? {...state, overlay: {...state.overlay, scroll: event.scroll}}
 				: state;
+		case 'logs-scroll-by': {
+			if (state.overlay.kind !== 'logs') return state;
+			const scroll = Math.max(0, Math.min(maxLogScroll, state.overlay.scroll + event.by));
+			// Scrolled up, the view holds still; it follows again on G, not by reaching the bottom.
+			const paused = state.overlay.paused || scroll > 0;
+			return {...state, overlay: {...state.overlay, scroll, paused}};
+		}
 		case 'toggle-top-sort':
 			return {
 				...state,

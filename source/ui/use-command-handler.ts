@@ -6,13 +6,13 @@ import type {CommandId} from './commands.ts';
 import {incidentCommands} from './incident-commands.ts';
 import {completeJump, resolveJump} from './jump.ts';
 import type {Layout} from './layout.ts';
-import {nextLogsOverlay} from './logs-commands.ts';
+import {logsEvent} from './logs-commands.ts';
 import {type PanelId, panelIds} from './panel-ids.ts';
 import {panels} from './panels/index.ts';
 import type {Selection, VisiblePanel} from './panels/panel.ts';
 import {resolveKey} from './resolve-key.ts';
 import {useServices} from './services.ts';
-import {logsOverlay, type UiEvent, type UiState} from './state.ts';
+import {logsOverlay, type Overlay, type UiEvent, type UiState} from './state.ts';
 
 type Visible = Readonly<Record<PanelId, VisiblePanel>>;
 
@@ -321,9 +321,9 @@ export function useCommandHandler(
 			default: {
 				const logs =
 					ui.overlay.kind === 'logs'
-						? nextLogsOverlay(command, ui.overlay, pageSize(layout, 'logs'))
+						? logsEvent(command, ui.overlay, pageSize(layout, 'logs'))
 						: undefined;
-				if (logs) dispatch({type: 'overlay', overlay: logs});
+				if (logs) dispatch(logs);
 				else incident.run(command);
 				return;
 			}
@@ -418,13 +418,54 @@ export function useCommandHandler(
 	// then Enter. Without this the Enter would be dropped with the control bytes.
 	const submitsTypedLine = (input: string): boolean => {
 		const {overlay} = ui;
-		if (overlay.kind !== 'jump' && overlay.kind !== 'filter' && overlay.kind !== 'scale')
-			return false;
 		const end = input.search(/[\r\n]/);
 		if (input.length < 2 || end === -1) return false;
-		const text = overlay.text + input.slice(0, end).replace(/[^\P{C}]/gu, '');
+		const typed = input.slice(0, end).replace(/[^\P{C}]/gu, '');
+		if (overlay.kind === 'logs' && overlay.searching) {
+			submit({...overlay, search: overlay.search + typed});
+			return true;
+		}
+		if (overlay.kind !== 'jump' && overlay.kind !== 'filter' && overlay.kind !== 'scale')
+			return false;
+		const text = overlay.text + typed;
 		if (overlay.kind === 'filter') dispatch({type: 'filter', text});
 		submit({...overlay, text});
+		return true;
+	};
+
+	// ":deploy\r" in one chunk (typed ahead over SSH): the key that opens the
+	// prompt, then the line for it. Other keys in a chunk are not guessed at.
+	const opensPromptWithLine = (input: string, key: Key): boolean => {
+		if (input.length < 2 || key.ctrl || key.meta) return false;
+		const opener = resolveKey(input[0]!, ui.overlay, ui.focus, services.readOnly);
+		const rest = input.slice(1);
+		const text = rest.split(/[\r\n]/)[0]!.replace(/[^\P{C}]/gu, '');
+		const entered = /[\r\n]/.test(rest);
+		let overlay: Overlay;
+		if (opener === 'jump') overlay = {kind: 'jump', text};
+		else if (opener === 'filter') overlay = {kind: 'filter', text};
+		else if (opener === 'logs-search' && ui.overlay.kind === 'logs')
+			overlay = {...ui.overlay, searching: true, search: text};
+		else return false;
+		if (opener === 'filter') dispatch({type: 'filter', text});
+		if (entered) submit(overlay);
+		else dispatch({type: 'overlay', overlay});
+		return true;
+	};
+
+	// "jjj" in one chunk (a held key over a slow link) is three presses. Each
+	// resolves against this render's state: a key that a previous one would
+	// have enabled (y after r) does nothing, which is the safe way to be wrong.
+	const runsEachKey = (input: string, key: Key): boolean => {
+		const typing = ['jump', 'filter', 'scale', 'note', 'severity', 'incident'].includes(
+			ui.overlay.kind,
+		);
+		if (typing || input.length < 2 || key.ctrl || key.meta || /[^\P{C}]/u.test(input)) return false;
+		if (ui.overlay.kind === 'logs' && ui.overlay.searching) return false;
+		for (const char of input) {
+			const command = resolveKey(char, ui.overlay, ui.focus, services.readOnly);
+			if (command) run(command, char);
+		}
 		return true;
 	};
 
@@ -433,6 +474,8 @@ export function useCommandHandler(
 		const command =
 			name === null ? null : resolveKey(name, ui.overlay, ui.focus, services.readOnly);
 		if (command) run(command, name);
+		else if (opensPromptWithLine(input, key)) return;
+		else if (runsEachKey(input, key)) return;
 		else if (submitsTypedLine(input)) return;
 		else if (incident.edit(input, key)) return;
 		else if (

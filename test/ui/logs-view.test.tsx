@@ -66,6 +66,38 @@ describe('the log view', () => {
 		expect(frame()).not.toContain('Logs ');
 	});
 
+	it('a search typed fast arrives with its Enter in one chunk and is kept', async () => {
+		const {frame, press, stdin, tick} = await openLogs();
+		await press('logs-search');
+		stdin.write('timeout\r');
+		await tick();
+		expect(frame()).toContain('/timeout: 6 of 60 lines');
+		await press('logs-pause');
+		expect(frame()).toContain('paused');
+		expect(frame()).not.toContain('/timeout ');
+	});
+
+	it('":top" or "/text" typed ahead in one chunk with Enter open and fill the prompt', async () => {
+		const {frame, stdin, tick} = await openLogs(120, 30);
+		stdin.write('/ERROR\r');
+		await tick();
+		expect(frame()).toContain('/ERROR: 6 of 60 lines');
+		stdin.write('\u001b');
+		await tick();
+		stdin.write('\u001b');
+		await tick();
+		stdin.write(':top\r');
+		await tick();
+		expect(frame()).toContain(':Top pods');
+	});
+
+	it('keys arriving in one chunk ("kkk") are each pressed', async () => {
+		const {frame, stdin, tick} = await openLogs();
+		stdin.write('kkk');
+		await tick();
+		expect(frame()).toContain('3 up');
+	});
+
 	it('pause keeps the view while lines keep coming, and says how many; G follows again', async () => {
 		const {frame, press, log, tick} = await openLogs();
 		await press('logs-pause');
