@@ -7,6 +7,7 @@ import {incidentCommands} from './incident-commands.ts';
 import {completeJump, resolveJump} from './jump.ts';
 import type {Layout} from './layout.ts';
 import {logsEvent} from './logs-commands.ts';
+import {mitigationCommands, type Target} from './mitigation-commands.ts';
 import {type PanelId, panelIds} from './panel-ids.ts';
 import {panels} from './panels/index.ts';
 import type {Selection, VisiblePanel} from './panels/panel.ts';
@@ -91,21 +92,24 @@ export function useCommandHandler(
 		void offer(build, missing);
 	});
 
-	const run = (command: CommandId, key: string | null) => {
-		const {mitigations} = services;
+	/**
+	 * The selected object when it is a `kind` and the backend offers the
+	 * action; otherwise says what to select, or that it is not offered here.
+	 */
+	const target: Target = (kind, offered, what) => {
 		const selected = selection();
-		/**
-		 * The selected object when it is a `kind` and the backend offers the
-		 * action; otherwise says what to select, or that it is not offered here.
-		 */
-		const target = <K extends Selection['kind']>(kind: K, offered: unknown, what: string) => {
-			if (selected?.kind === kind && offered) return selected as Extract<Selection, {kind: K}>;
-			const text = selected
-				? `${what} ${what.endsWith('s') ? 'are' : 'is'} not available here`
-				: `select a ${kind} first`;
-			dispatch({type: 'message', text, tone: 'warn'});
-			return undefined;
-		};
+		if (selected?.kind === kind && offered) return selected as never;
+		const text = selected
+			? `${what} ${what.endsWith('s') ? 'are' : 'is'} not available here`
+			: `select a ${kind} first`;
+		dispatch({type: 'message', text, tone: 'warn'});
+		return undefined;
+	};
+	const mitigation = mitigationCommands(dispatch, services, target, (build, missing) => {
+		void offer(build, missing);
+	});
+
+	const run = (command: CommandId, key: string | null) => {
 		const move = (to: 'up' | 'down' | 'top' | 'bottom' | 'page-up' | 'page-down') => {
 			// Tail panels count the cursor from the bottom, so the keys keep their visual meaning.
 			const flip = {
@@ -174,114 +178,11 @@ export function useCommandHandler(
 			case 'top-sort':
 				dispatch({type: 'toggle-top-sort'});
 				return;
-			case 'renew-certificate': {
-				const cert = target('certificate', mitigations.renewCertificate, 'renewal');
-				if (cert)
-					void offer(
-						() => mitigations.renewCertificate?.(cert.ref),
-						'renewal is not available here',
-					);
-				return;
-			}
-			case 'restart': {
-				const d = target('deployment', mitigations.restartDeployment, 'restart');
-				if (d)
-					void offer(() => mitigations.restartDeployment?.(d.ref), 'restart is not available here');
-				return;
-			}
-			case 'scale': {
-				const d = target('deployment', mitigations.scaleDeployment, 'scale');
-				if (d) {
-					const text = String(d.replicas);
-					dispatch({
-						type: 'overlay',
-						overlay: {kind: 'scale', target: d.ref, current: d.replicas, text},
-					});
-				}
-				return;
-			}
-			case 'memory-limit': {
-				const d = target('deployment', mitigations.setMemoryLimit, 'memory limit');
-				if (d) {
-					const current = d.memoryLimit ?? 'none';
-					dispatch({
-						type: 'overlay',
-						overlay: {kind: 'scale', purpose: 'memory', target: d.ref, current, text: '1Gi'},
-					});
-				}
-				return;
-			}
-			case 'rate-limit': {
-				// The target is configured (mitigations.rateLimit), so the action names it.
-				const probe = mitigations.rateLimit?.(0);
-				if (!probe) {
-					dispatch({type: 'message', text: 'rate limit is not available here', tone: 'warn'});
-					return;
-				}
-				const [kind, name = ''] = probe.target.object.split('/');
-				dispatch({
-					type: 'overlay',
-					overlay: {
-						kind: 'scale',
-						purpose: 'rate-limit',
-						target: {
-							namespace: probe.target.namespace ?? '',
-							name: kind === 'configmap' ? name : '',
-						},
-						current: '?',
-						text: '200',
-					},
-				});
-				return;
-			}
 			case 'logs': {
 				const pod = target('pod', services.podLogs, 'logs');
 				if (pod) dispatch({type: 'overlay', overlay: logsOverlay(pod.ref)});
 				return;
 			}
-			case 'undo': {
-				const d = target('deployment', mitigations.undoDeployment, 'undo');
-				if (d) void offer(() => mitigations.undoDeployment?.(d.ref), 'undo is not available here');
-				return;
-			}
-			case 'circuit-breaker': {
-				const d = target('deployment', mitigations.circuitBreaker, 'the circuit breaker');
-				if (d)
-					void offer(
-						() => mitigations.circuitBreaker?.(d.ref),
-						'the circuit breaker is not available here',
-					);
-				return;
-			}
-			case 'delete-pod': {
-				const pod = target('pod', mitigations.deletePod, 'delete');
-				if (pod) void offer(() => mitigations.deletePod?.(pod.ref), 'delete is not available here');
-				return;
-			}
-			case 'pg-cancel': {
-				const backend = target('backend', mitigations.cancelQuery, 'PostgreSQL actions');
-				if (backend)
-					void offer(
-						() => mitigations.cancelQuery?.(backend.pid),
-						'PostgreSQL actions are not available here',
-					);
-				return;
-			}
-			case 'pg-terminate': {
-				const backend = target('backend', mitigations.terminateBackend, 'PostgreSQL actions');
-				if (backend)
-					void offer(
-						() => mitigations.terminateBackend?.(backend.pid),
-						'PostgreSQL actions are not available here',
-					);
-				return;
-			}
-			case 'pg-terminate-idle':
-				void offer(
-					() => mitigations.terminateIdle?.(),
-					'PostgreSQL actions are not available here',
-				);
-				return;
 			case 'confirm': {
 				if (ui.overlay.kind !== 'confirm' || running.current) return;
 				const {action} = ui.overlay;
@@ -324,7 +225,7 @@ export function useCommandHandler(
 						? logsEvent(command, ui.overlay, pageSize(layout, 'logs'))
 						: undefined;
 				if (logs) dispatch(logs);
-				else incident.run(command);
+				else if (!mitigation.run(command)) incident.run(command);
 				return;
 			}
 		}
@@ -345,49 +246,7 @@ export function useCommandHandler(
 			dispatch({type: 'overlay', overlay: {kind: 'none'}});
 		} else if (overlay.kind === 'filter') {
 			dispatch({type: 'overlay', overlay: {kind: 'none'}});
-		} else if (overlay.kind === 'scale' && overlay.purpose === 'memory') {
-			const limit = overlay.text.trim();
-			if (!/^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/.test(limit)) {
-				dispatch({
-					type: 'overlay',
-					overlay: {...overlay, error: `a quantity such as 512Mi or 1Gi, not "${overlay.text}"`},
-				});
-				return;
-			}
-			void offer(
-				() => services.mitigations.setMemoryLimit?.(overlay.target, limit),
-				'memory limit is not available here',
-			);
-		} else if (overlay.kind === 'scale' && overlay.purpose === 'rate-limit') {
-			const rps = Number(overlay.text.trim());
-			if (!/^\d+$/.test(overlay.text.trim()) || rps < 1 || !Number.isSafeInteger(rps)) {
-				dispatch({
-					type: 'overlay',
-					overlay: {
-						...overlay,
-						error: `requests per second, a whole number ≥ 1, not "${overlay.text}"`,
-					},
-				});
-				return;
-			}
-			void offer(() => services.mitigations.rateLimit?.(rps), 'rate limit is not available here');
-		} else if (overlay.kind === 'scale') {
-			const replicas = Number(overlay.text);
-			if (!/^\d+$/.test(overlay.text.trim()) || !Number.isSafeInteger(replicas)) {
-				dispatch({
-					type: 'overlay',
-					overlay: {
-						...overlay,
-						error: `replicas must be a whole number ≥ 0, not "${overlay.text}"`,
-					},
-				});
-				return;
-			}
-			void offer(
-				() => services.mitigations.scaleDeployment?.(overlay.target, replicas),
-				'scale is not available here',
-			);
-		} else incident.submit();
+		} else if (!mitigation.submit(overlay)) incident.submit();
 	};
 
 	const edit = (input: string, key: Key) => {
