@@ -3,6 +3,7 @@ import {notifiersFromConfig} from '../notify/from-config.ts';
 import {App} from '../ui/app.tsx';
 import {ServicesContext} from '../ui/services.ts';
 import type {Options} from './args.ts';
+import {measureImpact} from './impact.ts';
 import type {Session} from './session.ts';
 import {traceFirstFrame} from './trace.ts';
 
@@ -35,6 +36,7 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		escalation: session.config.escalation,
 		notifiers,
 		oncall: oncall?.current,
+		measureImpact: (from: number, to: number) => measureImpact(session.config, from, to),
 		quit,
 	};
 	const {incident, events} = session.timeline.getSnapshot();

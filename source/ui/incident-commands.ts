@@ -5,6 +5,7 @@ import type {Dispatch} from 'react';
 import type {Action} from '../actions/action.ts';
 import {exportMarkdown} from '../timeline/export-markdown.ts';
 import {nextStatus} from '../timeline/incident.ts';
+import {milestones} from '../timeline/milestones.ts';
 import {isSeverity} from '../timeline/severity.ts';
 import type {CommandId} from './commands.ts';
 import type {PanelLine} from './panels/panel.ts';
@@ -102,12 +103,20 @@ export function incidentCommands(
 				else if (!services.journalDir) say('no journal directory: use irtop export', 'warn');
 				else {
 					const file = join(services.journalDir, `${incident.id}.md`);
-					try {
-						writeFileSync(file, exportMarkdown(incident, events, Date.now()), {mode: 0o600});
-						say(`✓ post-mortem written to ${file}`, 'ok');
-					} catch (error) {
-						say(`✗ export failed: ${errorText(error)}`, 'error');
-					}
+					const now = Date.now();
+					const end = milestones(state)?.resolved ?? now;
+					say('exporting the post-mortem (impact from Prometheus)…', 'dim');
+					// The same document as `irtop export`: impact numbers included when Prometheus answers.
+					void (services.measureImpact?.(incident.startedAt, end) ?? Promise.resolve(null)).then(
+						(impact) => {
+							try {
+								writeFileSync(file, exportMarkdown(incident, events, now, impact), {mode: 0o600});
+								say(`✓ post-mortem written to ${file}`, 'ok');
+							} catch (error) {
+								say(`✗ export failed: ${errorText(error)}`, 'error');
+							}
+						},
+					);
 				}
 				return true;
 			}

@@ -3,6 +3,7 @@ import type {Mitigations} from '../actions/mitigations.ts';
 import type {Store} from '../engine/store.ts';
 import type {Notifiers} from '../notify/notifiers.ts';
 import type {EscalationContacts} from '../timeline/escalation.ts';
+import type {Impact} from '../timeline/export-markdown.ts';
 import type {Timeline} from '../timeline/timeline.ts';
 
 /** A pod's log being tailed: raw lines (the UI sanitises them), bounded by the source. */
@@ -41,6 +42,8 @@ export interface AppServices {
 		previous: boolean,
 		onChange: () => void,
 	) => LogView;
+	/** The incident's impact from Prometheus (failed requests, peak 5xx) for the export; absent without Prometheus. */
+	readonly measureImpact?: (from: number, to: number) => Promise<Impact | null>;
 	/** Who is on call (PagerDuty), when configured. */
 	readonly oncall?: () => string | null;
 }

@@ -182,7 +182,13 @@ export function describeError(error: unknown): string {
 		const code = e.code ?? e.statusCode;
 		const body = typeof e.body === 'string' ? safeMessage(e.body) : null;
 		if (body) return typeof code === 'number' ? `${code}: ${body}` : body;
-		if (typeof e.message === 'string') return e.message.split('\n')[0] ?? e.message;
+		if (e.message === '' && typeof code === 'string') return code; // an AggregateError of connect attempts
+		if (typeof e.message === 'string') {
+			const first = e.message.split('\n')[0] ?? e.message;
+			// fetch says only "fetch failed"; why (ECONNREFUSED, a certificate) is in its cause.
+			const cause = (error as {cause?: unknown}).cause;
+			return cause && first === 'fetch failed' ? `${first}: ${describeError(cause)}` : first;
+		}
 	}
 	return String(error);
 }

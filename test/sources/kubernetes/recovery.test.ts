@@ -1,6 +1,7 @@
-// Watch recovery. Restarting the lab's kube-apiserver would disturb everyone
-// else using the lab, so the informers are stopped the way the client stops
-// them on an error (and left silent for the dead-watch check) instead.
+// Watch recovery, case by case: informers stopped the way the client stops
+// them on an error, and left silent for the dead-watch check. A real
+// kube-apiserver restart is in apiserver-restart.test.ts (a second apiserver
+// on the lab's kine, so the lab's own keeps serving everyone else).
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
