@@ -112,8 +112,9 @@ describe('incident keys', () => {
 		expect(timeline.getSnapshot().events.at(-1)?.text).toBe('ERROR pool exhausted\nq y n :deploy');
 	});
 
-	it('e writes the post-mortem beside the journal', async () => {
+	it('e writes the post-mortem beside the journal, with the impact from Prometheus', async () => {
 		dir = mkdtempSync(join(tmpdir(), 'irtop-tui-'));
+		const asked: number[] = [];
 		const timeline = new Timeline({author: 'tester', now: () => now});
 		timeline.open({title: 'drill', severity: 'P1'});
 		timeline.append({kind: 'note', text: 'pool at 48/50'});
@@ -123,15 +124,25 @@ describe('incident keys', () => {
 			data: fixtureData(now),
 			now,
 			timeline,
-			services: {journalDir: dir},
+			services: {
+				journalDir: dir,
+				// What Prometheus would answer for the incident's window (the CLI's path is tested against it).
+				measureImpact: async (from) => {
+					asked.push(from);
+					return {failedRequests: 1234, peakErrorRatio: 0.081};
+				},
+			},
 		});
 		cleanup = rendered.unmount;
 		await rendered.press('export');
+		await rendered.tick(60);
+		expect(asked).toEqual([timeline.incident!.startedAt]);
 		const file = join(dir, `${timeline.incident!.id}.md`);
 		expect(rendered.frame()).toContain('✓ post-mortem written to');
 		const markdown = readFileSync(file, 'utf8');
 		expect(markdown).toContain('**Severity:** P1');
 		expect(markdown).toContain('Note (tester): pool at 48/50');
+		expect(markdown).toContain('Failed requests (5xx over the incident window): 1,234');
 	});
 
 	it('i opens an incident from "title P1 @owner"; a second incident starts its own timeline', async () => {
