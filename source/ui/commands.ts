@@ -219,6 +219,13 @@ export const commands = [
 		hint: 'logs',
 	},
 	{
+		id: 'deployment-logs',
+		keys: ['l'],
+		description: 'Logs of one of its pods, the one `kubectl logs deployment/NAME` picks',
+		scope: 'deployments',
+		hint: 'logs',
+	},
+	{
 		id: 'logs-previous',
 		keys: ['p'],
 		description: 'Logs of the previous container (--previous), or back',

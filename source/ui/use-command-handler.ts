@@ -11,6 +11,7 @@ import {mitigationCommands, type Target} from './mitigation-commands.ts';
 import {type PanelId, panelIds} from './panel-ids.ts';
 import {panels} from './panels/index.ts';
 import type {Selection, VisiblePanel} from './panels/panel.ts';
+import {podForLogs} from './pod-for-logs.ts';
 import {resolveKey} from './resolve-key.ts';
 import {useServices} from './services.ts';
 import {logsOverlay, type Overlay, type UiEvent, type UiState} from './state.ts';
@@ -181,6 +182,21 @@ export function useCommandHandler(
 			case 'logs': {
 				const pod = target('pod', services.podLogs, 'logs');
 				if (pod) dispatch({type: 'overlay', overlay: logsOverlay(pod.ref)});
+				return;
+			}
+			case 'deployment-logs': {
+				const d = target('deployment', services.podLogs, 'logs');
+				if (!d) return;
+				const slot = services.store.getSnapshot().slots.kubernetes;
+				const pods = slot.phase === 'not-configured' ? [] : (slot.data?.pods ?? []);
+				const pod = podForLogs(pods, d.ref.namespace, d.ref.name);
+				if (pod)
+					dispatch({
+						type: 'overlay',
+						overlay: logsOverlay({namespace: pod.namespace, name: pod.name}),
+					});
+				else
+					dispatch({type: 'message', text: `deployment/${d.ref.name} has no pods`, tone: 'warn'});
 				return;
 			}
 			case 'confirm': {

@@ -98,6 +98,22 @@ describe('the log view', () => {
 		expect(frame()).toContain('3 up');
 	});
 
+	it('l on a deployment opens the log of the pod kubectl logs deployment/NAME would read', async () => {
+		const log = fakeLog();
+		const app = await renderApp({
+			columns: 120,
+			rows: 40,
+			data: fixtureData(now),
+			now,
+			podLogs: log.podLogs,
+		});
+		cleanup = app.unmount;
+		await app.type(':deploy\r');
+		await app.press('deployment-logs');
+		// The ready pod, not the one in CrashLoopBackOff (kubectl's ByLogging order).
+		expect(app.frame()).toContain('business-onboarding/onboarding-api-7d9f8-fghij');
+	});
+
 	it('pause keeps the view while lines keep coming, and says how many; G follows again', async () => {
 		const {frame, press, log, tick} = await openLogs();
 		await press('logs-pause');
