@@ -1,19 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import type {PodRow} from '../../source/model/index.ts';
 import {podForLogs} from '../../source/ui/pod-for-logs.ts';
+import {podRow} from '../support/panel-view.ts';
 
-const pod = (name: string, fields: Partial<PodRow>): PodRow => ({
-	namespace: 'shop',
-	name,
-	status: 'Running',
-	ready: '1/1',
-	restarts: 0,
-	lastRestartAt: null,
-	node: 'n1',
-	createdAt: 1000,
-	deployment: 'api',
-	...fields,
-});
+const pod = (name: string, fields: Partial<PodRow>) =>
+	podRow(name, {createdAt: 1000, deployment: 'api', ...fields});
 
 describe('the pod kubectl logs deployment/NAME reads (ByLogging)', () => {
 	it('prefers scheduled, Running, ready, most restarted, oldest — in that order', () => {

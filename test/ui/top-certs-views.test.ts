@@ -1,31 +1,18 @@
 // The Top and Certificates views from plain rows: order, hints, and remote
 // strings that must not reach the terminal as control sequences.
 import {describe, expect, it} from 'vitest';
-import {Store} from '../../source/engine/store.ts';
 import type {CertificateRow, KubernetesData, PodRow} from '../../source/model/index.ts';
-import {Timeline} from '../../source/timeline/timeline.ts';
 import {alertsPanel} from '../../source/ui/panels/alerts.ts';
 import {certificateProblem, certsPanel} from '../../source/ui/panels/certs.ts';
 import type {PanelDefinition} from '../../source/ui/panels/panel.ts';
 import {limitHint, topPanel} from '../../source/ui/panels/top.ts';
+import {panelView, podRow} from '../support/panel-view.ts';
 
 const now = Date.parse('2026-11-28T03:00:00Z');
 const day = 86_400_000;
 
-function pod(name: string, use: Partial<PodRow> = {}): PodRow {
-	return {
-		namespace: 'shop',
-		name,
-		status: 'Running',
-		ready: '1/1',
-		restarts: 0,
-		lastRestartAt: null,
-		node: 'n1',
-		createdAt: now - day,
-		deployment: null,
-		...use,
-	};
-}
+const pod = (name: string, fields: Partial<PodRow> = {}) =>
+	podRow(name, {createdAt: now - day, ...fields});
 
 function cert(name: string, fields: Partial<CertificateRow> = {}): CertificateRow {
 	return {
@@ -48,25 +35,16 @@ function view(
 	data: Partial<KubernetesData>,
 	options: {width?: number; topSort?: 'cpu' | 'memory'} = {},
 ) {
-	const store = new Store();
-	store.setData(
-		'kubernetes',
-		{context: 'c', namespace: null, nodes: [], pods: [], events: [], deployments: [], ...data},
-		now,
-	);
-	store.flush();
-	const result = panel.view(
-		{
-			store: store.getSnapshot(),
-			timeline: new Timeline({author: null}).getSnapshot(),
-			now,
-			problemsOnly: true,
-			topSort: options.topSort ?? 'cpu',
-		},
-		options.width ?? 160,
-	);
-	store.dispose();
-	return result;
+	const kubernetes = {
+		context: 'c',
+		namespace: null,
+		nodes: [],
+		pods: [],
+		events: [],
+		deployments: [],
+		...data,
+	};
+	return panelView(panel, {kubernetes}, {now, ...options});
 }
 
 describe('Top pods', () => {

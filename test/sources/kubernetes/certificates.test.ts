@@ -3,12 +3,11 @@
 // back, the read-only user's 403 as a state. The CRD is cluster-wide, so
 // this holds the lab lock that scenario runs hold too.
 import {afterAll, beforeAll, expect, it} from 'vitest';
-import {Store} from '../../../source/engine/store.ts';
 import {type OpenedKubernetes, openKubernetes} from '../../../source/sources/kubernetes/index.ts';
-import {Timeline} from '../../../source/timeline/timeline.ts';
 import {certsPanel} from '../../../source/ui/panels/certs.ts';
 import {describeLab, labCli} from '../../support/lab.ts';
 import {takeLabLock} from '../../support/lab-lock.ts';
+import {panelView} from '../../support/panel-view.ts';
 import {kubeconfigOf, kubectl, kubectlJson, until} from './helpers.ts';
 
 interface CertificateList {
@@ -71,20 +70,7 @@ describeLab('kubernetes certificates (cert-manager)', ['kubernetes'], (lab) => {
 			expect(row?.notAfter).toBe(Date.parse(item.status?.notAfter ?? ''));
 		}
 
-		const store = new Store();
-		store.setData('kubernetes', k.source.read(), Date.now());
-		store.flush();
-		const view = certsPanel.view(
-			{
-				store: store.getSnapshot(),
-				timeline: new Timeline({author: null}).getSnapshot(),
-				now: Date.now(),
-				problemsOnly: true,
-				topSort: 'cpu',
-			},
-			160,
-		);
-		store.dispose();
+		const view = panelView(certsPanel, {kubernetes: k.source.read()});
 		// Failing renewal first, then the one expiring in three days; grafana's 62 days is fine.
 		expect(view.lines.map((l) => l.key)).toEqual([
 			'platform-ingress/wildcard-yourdomain-tld',

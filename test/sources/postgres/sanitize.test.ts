@@ -2,12 +2,11 @@
 // (here a terminal title change) reaches the data as sent, and never the screen.
 import type pg from 'pg';
 import {afterAll, expect, it} from 'vitest';
-import {Store} from '../../../source/engine/store.ts';
 import {PostgresConnection} from '../../../source/sources/postgres/connection.ts';
 import {PostgresSource} from '../../../source/sources/postgres/source.ts';
-import {Timeline} from '../../../source/timeline/timeline.ts';
 import {dbPanel} from '../../../source/ui/panels/db.ts';
 import {describeLab} from '../../support/lab.ts';
+import {panelView} from '../../support/panel-view.ts';
 import {client, eventually, pgConfig, pidOf} from './helpers.ts';
 
 describeLab('postgres strings on screen', ['postgres'], (lab) => {
@@ -30,24 +29,11 @@ describeLab('postgres strings on screen', ['postgres'], (lab) => {
 				(d) => d.longQueries.some((q) => q.pid === pid),
 			);
 			expect(data.longQueries.find((q) => q.pid === pid)?.query).toContain('\u001b]0;pwned');
-			const store = new Store();
-			store.setData('postgres', data, Date.now());
-			store.flush();
-			const view = dbPanel.view(
-				{
-					store: store.getSnapshot(),
-					timeline: new Timeline({author: null}).getSnapshot(),
-					now: Date.now(),
-					problemsOnly: false,
-					topSort: 'cpu',
-				},
-				200,
-			);
+			const view = panelView(dbPanel, {postgres: data}, {width: 200, problemsOnly: false});
 			const line = view.lines.find((l) => l.key === `pg:long:${pid}`);
 			expect(line?.text).toContain('SELECT pg_sleep(8)');
 			// biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
 			expect(line?.text).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
-			store.dispose();
 		} finally {
 			await sleeper.query('SELECT 1').catch(() => {});
 			await source.close();
