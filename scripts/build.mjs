@@ -2,18 +2,21 @@
 // instead of resolving hundreds of modules. Code that only some runs need
 // (the demo, each backend's client) is split into chunks loaded on demand.
 import {readFileSync, rmSync} from 'node:fs';
+import {resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-rmSync(`${root}/dist`, {recursive: true, force: true});
+// --outdir=DIR: elsewhere than dist/ (a benchmark's own copy, safe from a concurrent rebuild).
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice(9) ?? 'dist';
+rmSync(resolve(root, outdir), {recursive: true, force: true});
 const started = performance.now();
 await build({
 	absWorkingDir: root,
 	entryPoints: {irtop: 'cli.tsx'},
-	outdir: 'dist',
+	outdir,
 	bundle: true,
 	splitting: true,
 	format: 'esm',
@@ -43,4 +46,4 @@ await build({
 	logLevel: 'warning',
 });
 if (!process.argv.includes('--quiet'))
-	console.log(`built dist/irtop.js in ${Math.round(performance.now() - started)} ms`);
+	console.log(`built ${outdir}/irtop.js in ${Math.round(performance.now() - started)} ms`);
