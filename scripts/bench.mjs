@@ -10,8 +10,8 @@ import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
+import {cpuTicks, fmt, nodePid, rssMiB, startInPty as start, stats} from './bench-terminal.ts';
 
-const root = new URL('..', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
 // --only=start,bytes,rss,cpu runs a subset; IRTOP_BENCH_NODE_FLAGS tries V8 flags.
 const only = process.argv
@@ -21,70 +21,8 @@ const only = process.argv
 const wanted = (name) => !only || only.includes(name);
 const nodeFlags = process.env.IRTOP_BENCH_NODE_FLAGS ?? '';
 const runs = quick ? 3 : 5;
-const bin = join(root, 'bin/irtop.js');
 const tmp = mkdtempSync(join(tmpdir(), 'irtop-bench-'));
-
-function stats(values) {
-	const sorted = [...values].sort((a, b) => a - b);
-	return {min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1)};
-}
-const fmt = (s, unit, digits = 0) =>
-	`min ${s.min.toFixed(digits)} ${unit} · median ${s.median.toFixed(digits)} ${unit} · max ${s.max.toFixed(digits)} ${unit}`;
-
-/** Starts irtop in a pseudo-terminal of the given size; counts what it writes. */
-function startInPty({columns = 120, rows = 40, args = ['--demo'], env = {}}) {
-	// The bin runs as a user's shell runs it (its shebang applies) unless flags are being tried.
-	const node = nodeFlags ? `node ${nodeFlags} ` : '';
-	const command = `stty cols ${columns} rows ${rows}; exec ${node}${bin} ${args.join(' ')}`;
-	const child = spawn('script', ['-qfec', command, '/dev/null'], {
-		stdio: ['pipe', 'pipe', 'inherit'],
-		env: {...process.env, TERM: 'xterm-256color', ...env},
-	});
-	const output = {bytes: 0};
-	child.stdout.on('data', (chunk) => {
-		output.bytes += chunk.length;
-	});
-	const exited = new Promise((resolve) => child.on('exit', resolve));
-	return {
-		child,
-		output,
-		async stop() {
-			child.stdin.write('q');
-			const done = await Promise.race([exited.then(() => true), sleep(3000).then(() => false)]);
-			if (!done) child.kill('SIGKILL');
-		},
-	};
-}
-
-/** The node process under `script`, for /proc readings. */
-async function nodePid(scriptPid) {
-	for (let i = 0; i < 100; i++) {
-		try {
-			const children = readFileSync(`/proc/${scriptPid}/task/${scriptPid}/children`, 'utf8')
-				.trim()
-				.split(/\s+/)
-				.filter(Boolean);
-			for (const pid of children) {
-				const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-				if (cmdline.includes('irtop')) return Number(pid);
-			}
-		} catch {}
-		await sleep(20);
-	}
-	throw new Error('irtop process not found');
-}
-
-function cpuTicks(pid) {
-	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-	return Number(fields[11]) + Number(fields[12]);
-}
-
-function rssMiB(pid) {
-	const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-		.split('\n')
-		.find((l) => l.startsWith('VmRSS'));
-	return Number(line.split(/\s+/)[1]) / 1024;
-}
+const startInPty = (options) => start({...options, nodeFlags});
 
 async function coldStart() {
 	const times = [];
