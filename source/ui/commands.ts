@@ -223,7 +223,6 @@ export const commands = [
 		keys: ['l'],
 		description: 'Logs of one of its pods, the one `kubectl logs deployment/NAME` picks',
 		scope: 'deployments',
-		hint: 'logs',
 	},
 	{
 		id: 'logs-previous',

@@ -9,6 +9,7 @@ import {
 	type KubernetesObject,
 } from '@kubernetes/client-node';
 import type {CertificateRow} from '../../model/index.ts';
+import {Memo} from './memo.ts';
 import {epoch} from './time.ts';
 import {Watched, type WatchedOptions} from './watched.ts';
 
@@ -73,6 +74,7 @@ export class CertificateWatch {
 	#watched: Watched<Certificate & KubernetesObject> | null = null;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#closed = false;
+	readonly #memo = new Memo();
 
 	constructor(
 		kc: KubeConfig,
@@ -94,7 +96,9 @@ export class CertificateWatch {
 	rows(): readonly CertificateRow[] | null {
 		const watched = this.#watched;
 		if (!watched?.everSynced) return null;
-		return watched.list().map(certificateRow);
+		return this.#memo.get('rows', [watched, watched.version], () =>
+			watched.list().map(certificateRow),
+		);
 	}
 
 	/** Why the Certificates cannot be read now (a 403, a dropped watch). */

@@ -13,6 +13,8 @@ export class NodeMetricsPoller {
 	pods: PodUsage | null = null;
 	/** Why there are no percentages, when there are none. */
 	unavailable: string | null = null;
+	/** Goes up with every answer (or failure): readers rebuild rows that use it only then. */
+	version = 0;
 	readonly #metrics: Metrics;
 	readonly #changed: () => void;
 	readonly #intervalMs: number;
@@ -66,11 +68,13 @@ export class NodeMetricsPoller {
 			this.pods = null;
 			if (code === 404) {
 				this.unavailable = 'metrics.k8s.io is not installed: no CPU or memory use';
+				this.version++;
 				this.#changed();
 				return; // absent: say it once, ask no more
 			}
 			this.unavailable = `metrics.k8s.io: ${describeError(error)}`;
 		}
+		this.version++;
 		this.#changed();
 		if (this.#closed) return;
 		this.#timer = setTimeout(() => void this.#poll(), this.#intervalMs);

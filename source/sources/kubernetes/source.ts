@@ -9,9 +9,10 @@ import {
 	type V1ReplicaSet,
 } from '@kubernetes/client-node';
 import type {Source} from '../../engine/source.ts';
-import type {KubernetesData} from '../../model/index.ts';
+import type {EventRow, KubernetesData, PodRow} from '../../model/index.ts';
 import {CertificateWatch} from './certificates.ts';
 import type {Connection} from './connect.ts';
+import {Memo, RowCache} from './memo.ts';
 import {NodeMetricsPoller} from './metrics.ts';
 import type {PermissionCache} from './permission-cache.ts';
 import type {RolloutTracker} from './rollout-tracker.ts';
@@ -60,6 +61,9 @@ export class KubernetesSource implements Source<'kubernetes'> {
 	readonly certificates: CertificateWatch;
 	readonly #permissions: PermissionCache | undefined;
 	readonly #connection: Connection;
+	readonly #memo = new Memo();
+	readonly #podRows = new RowCache<V1Pod, PodRow>();
+	readonly #eventRows = new RowCache<CoreV1Event, EventRow>();
 	#changed: () => void = () => {};
 	#started = false;
 
@@ -154,41 +158,79 @@ export class KubernetesSource implements Source<'kubernetes'> {
 		return this.read();
 	}
 
-	/** The caches as rows, right now. */
+	/**
+	 * The caches as rows, right now. Only what changed since the last read is
+	 * rebuilt (see memo.ts): unchanged parts keep their identity, which also
+	 * lets the panels skip work on them.
+	 */
 	read(): KubernetesData {
-		const pods = this.pods.list();
-		const owners = replicaSetOwners(this.replicaSets.list());
-		const perNode = new Map<string, number>();
-		for (const pod of pods) {
-			const node = pod.spec?.nodeName;
-			const phase = pod.status?.phase;
-			if (node && phase !== 'Succeeded' && phase !== 'Failed')
-				perNode.set(node, (perNode.get(node) ?? 0) + 1);
-		}
-		const events = this.events
-			.list()
-			.map(eventRow)
-			.sort((a, b) => (b.lastSeenAt ?? 0) - (a.lastSeenAt ?? 0))
-			.slice(0, maxEvents);
+		const memo = this.#memo;
+		const metrics = this.#metrics;
+		const owners = memo.get('owners', [this.replicaSets.version], () =>
+			replicaSetOwners(this.replicaSets.list()),
+		);
+		const pods = memo.get('pods', [this.pods.version, owners, metrics.version], () =>
+			this.pods.list().map((pod) => {
+				const usage = metrics.pods?.get(`${pod.metadata?.namespace}/${pod.metadata?.name}`);
+				return this.#podRows.get(pod, [owners, usage], () => podRow(pod, owners, metrics.pods));
+			}),
+		);
+		const nodes = memo.get(
+			'nodes',
+			[this.nodes.version, this.pods.version, metrics.version],
+			() => {
+				const perNode = new Map<string, number>();
+				for (const pod of this.pods.list()) {
+					const node = pod.spec?.nodeName;
+					const phase = pod.status?.phase;
+					if (node && phase !== 'Succeeded' && phase !== 'Failed')
+						perNode.set(node, (perNode.get(node) ?? 0) + 1);
+				}
+				return this.nodes
+					.list()
+					.map((n) => nodeRow(n, perNode.get(n.metadata?.name ?? '') ?? 0, metrics.usage));
+			},
+		);
+		const events = memo.get('events', [this.events.version], () =>
+			this.events
+				.list()
+				.map((event) => this.#eventRows.get(event, [], () => eventRow(event)))
+				.sort((a, b) => (b.lastSeenAt ?? 0) - (a.lastSeenAt ?? 0))
+				.slice(0, maxEvents),
+		);
+		const deployments = memo.get('deployments', [this.deployments.version], () =>
+			this.deployments.list().map(deploymentRow),
+		);
 		const certificates = this.certificates.rows();
 		const certificatesError = this.certificates.error();
 		const reconnecting = this.#all
 			.filter((w) => w.state === 'reconnecting')
 			.map((w) => `${w.resource}: ${w.lastError ?? 'reconnecting'}`);
-		return {
-			context: this.#connection.context,
-			namespace: this.#connection.namespace,
-			nodes: this.nodes
-				.list()
-				.map((n) => nodeRow(n, perNode.get(n.metadata?.name ?? '') ?? 0, this.#metrics.usage)),
-			pods: pods.map((p) => podRow(p, owners, this.#metrics.pods)),
-			events,
-			deployments: this.deployments.list().map(deploymentRow),
-			...(reconnecting.length > 0 ? {reconnecting} : {}),
-			...(this.#metrics.unavailable ? {metricsUnavailable: this.#metrics.unavailable} : {}),
-			...(certificates ? {certificates} : {}),
-			...(certificatesError ? {certificatesError} : {}),
-		};
+		return memo.get(
+			'data',
+			[
+				pods,
+				nodes,
+				events,
+				deployments,
+				certificates,
+				certificatesError,
+				reconnecting.join('\n'),
+				metrics.unavailable,
+			],
+			() => ({
+				context: this.#connection.context,
+				namespace: this.#connection.namespace,
+				nodes,
+				pods,
+				events,
+				deployments,
+				...(reconnecting.length > 0 ? {reconnecting} : {}),
+				...(metrics.unavailable ? {metricsUnavailable: metrics.unavailable} : {}),
+				...(certificates ? {certificates} : {}),
+				...(certificatesError ? {certificatesError} : {}),
+			}),
+		);
 	}
 
 	async close(): Promise<void> {

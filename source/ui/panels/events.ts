@@ -39,11 +39,16 @@ export const eventsPanel: PanelDefinition = {
 			summary: `${reconnectingNote(context)}${warnings} warning${warnings === 1 ? '' : 's'} / ${rows.length}`,
 			summaryTone: warnings > 0 ? 'warn' : 'ok',
 			header: formatHeader(columns),
+			// Text is made when a line is drawn (or filtered), not for all 500 events every frame.
 			lines: rows.map((e, i) => ({
 				key: `${e.namespace}/${e.object}/${e.reason}/${i}`,
-				text: formatRow(columns, e),
+				get text() {
+					return formatRow(columns, e);
+				},
 				tone: e.type === 'Warning' ? 'warn' : undefined,
-				match: `${e.namespace} ${e.type} ${e.reason} ${e.object} ${sanitizeLine(e.message)}`,
+				get match() {
+					return `${e.namespace} ${e.type} ${e.reason} ${e.object} ${sanitizeLine(e.message)}`;
+				},
 			})),
 			empty: 'no recent events',
 		};

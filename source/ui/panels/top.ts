@@ -91,7 +91,9 @@ export const topPanel: PanelDefinition = {
 			header: formatHeader(columns),
 			lines: shown.map((pod) => ({
 				key: `${pod.namespace}/${pod.name}`,
-				text: formatRow(columns, pod),
+				get text() {
+					return formatRow(columns, pod);
+				},
 				tone: tone(pod),
 				match: `${pod.namespace} ${pod.name} ${pod.node ?? ''} ${limitHint(pod)}`,
 				selection: {kind: 'pod', ref: {namespace: pod.namespace, name: pod.name}},
