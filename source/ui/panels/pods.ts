@@ -33,36 +33,52 @@ export function nearLimit(pod: PodRow): string {
 	return memory >= cpu ? `mem ${memory}%` : `cpu ${cpu}%`;
 }
 
-/** Problem pods first (failing before waiting), then by restarts, then by name. */
-function rank(pod: PodRow): number {
-	const tone = podTone(pod);
-	return tone === 'error' ? 0 : tone === 'warn' ? 1 : 2;
+interface Ranked {
+	readonly pod: PodRow;
+	/** 0 failing, 1 waiting or not ready, 2 fine. */
+	readonly rank: number;
+	readonly problem: boolean;
+}
+
+// Per row object: the source keeps a pod's row while the pod is unchanged,
+// so a frame after one pod changed tests one pod's status, not 5,000.
+const ranks = new WeakMap<PodRow, Ranked>();
+function ranked(pod: PodRow): Ranked {
+	let r = ranks.get(pod);
+	if (!r) {
+		const tone = podTone(pod);
+		r = {pod, rank: tone === 'error' ? 0 : tone === 'warn' ? 1 : 2, problem: isProblemPod(pod)};
+		ranks.set(pod, r);
+	}
+	return r;
 }
 
 interface Order {
-	readonly problems: readonly PodRow[];
 	readonly sorted: readonly PodRow[];
-	readonly sortedProblems: readonly PodRow[];
+	/** The problem pods, in the same order. */
+	readonly problems: readonly PodRow[];
 }
 const orders = new WeakMap<readonly PodRow[], Order>();
 
 /**
- * The pods in panel order, once per pods array: the source hands the same
- * array until a pod changes, so a clock tick or a key press sorts nothing.
+ * Problem pods first (failing before waiting), then by restarts, then by
+ * name; once per pods array: the source hands the same array until a pod
+ * changes, so a clock tick or a key press sorts nothing.
  */
 function ordered(all: readonly PodRow[]): Order {
 	let order = orders.get(all);
 	if (!order) {
-		const ranked = all.map((pod) => ({pod, rank: rank(pod)}));
-		ranked.sort(
+		const rows = all.map(ranked);
+		// Names are DNS labels (ASCII): code-unit order is their order, and far cheaper than localeCompare.
+		rows.sort(
 			(a, b) =>
-				a.rank - b.rank || b.pod.restarts - a.pod.restarts || a.pod.name.localeCompare(b.pod.name),
+				a.rank - b.rank ||
+				b.pod.restarts - a.pod.restarts ||
+				(a.pod.name < b.pod.name ? -1 : a.pod.name > b.pod.name ? 1 : 0),
 		);
-		const sorted = ranked.map((r) => r.pod);
 		order = {
-			problems: all.filter(isProblemPod),
-			sorted,
-			sortedProblems: sorted.filter(isProblemPod),
+			sorted: rows.map((r) => r.pod),
+			problems: rows.filter((r) => r.problem).map((r) => r.pod),
 		};
 		orders.set(all, order);
 	}
@@ -76,8 +92,8 @@ export const podsPanel: PanelDefinition = {
 	view(context, width) {
 		const data = dataOf(context, 'kubernetes');
 		const all = data?.pods ?? [];
-		const {problems, sorted, sortedProblems} = ordered(all);
-		const shown = context.problemsOnly ? sortedProblems : sorted;
+		const {problems, sorted} = ordered(all);
+		const shown = context.problemsOnly ? problems : sorted;
 		const columns = fitColumns<PodRow>(
 			[
 				{header: 'NAME', width: 20, flex: true, value: (p) => sanitizeLine(p.name)},
