@@ -17,6 +17,7 @@ import {NodeMetricsPoller} from './metrics.ts';
 import type {PermissionCache} from './permission-cache.ts';
 import type {RolloutTracker} from './rollout-tracker.ts';
 import {deploymentRow, eventRow, nodeRow, podRow, replicaSetOwners} from './rows.ts';
+import {slimPod} from './slim.ts';
 import {Watched, type WatchedOptions} from './watched.ts';
 
 /** Changes closer together than this are read once. */
@@ -80,14 +81,16 @@ export class KubernetesSource implements Source<'kubernetes'> {
 			resource: string,
 			path: string,
 			list: () => Promise<never>,
-		) => new Watched<T & never>(resource, kc, path, list, changed, options);
-		this.pods = make(
+			slim?: (object: T) => void,
+		) => new Watched<T & never>(resource, kc, path, list, changed, options, slim);
+		this.pods = make<V1Pod>(
 			'pods',
 			scoped(ns, 'pods'),
 			() =>
 				(ns === null
 					? core.listPodForAllNamespaces()
 					: core.listNamespacedPod({namespace: ns})) as never,
+			slimPod,
 		);
 		this.nodes = make('nodes', '/api/v1/nodes', () => core.listNode() as never);
 		this.events = make(
