@@ -15,7 +15,7 @@ import {keyName} from './keys.ts';
 import {type PanelBox as Box_, computeLayout} from './layout.ts';
 import {isGridPanel, type PanelId, panelIds} from './panel-ids.ts';
 import {panels} from './panels/index.ts';
-import type {PanelLine, VisiblePanel} from './panels/panel.ts';
+import type {PanelLine, PanelView, VisiblePanel} from './panels/panel.ts';
 import {initialUiState, reduceUi, type UiState} from './state.ts';
 import {useCommandHandler} from './use-command-handler.ts';
 
@@ -43,6 +43,9 @@ export function App({size, initialUi}: AppProps) {
 	const zoomed = ui.zoomed || !isGridPanel(ui.focus) ? ui.focus : null;
 	const layout = useMemo(() => computeLayout(columns, rows, zoomed), [columns, rows, zoomed]);
 
+	// Each panel's view is made again only when what it reads changed: a pod
+	// change redraws the Kubernetes panels, not the Kafka one.
+	const views = useRef(new Map<PanelId, {inputs: readonly unknown[]; view: PanelView}>());
 	const visible = useMemo(() => {
 		const boxes =
 			layout.kind === 'zoom' ? [layout.box] : layout.kind === 'grid' ? layout.rows.flat() : [];
@@ -55,10 +58,25 @@ export function App({size, initialUi}: AppProps) {
 				continue;
 			}
 			const width = box?.width ?? columns;
-			const view = panels[id].view(
-				{store, timeline, now, problemsOnly: ui.problemsOnly, topSort: ui.topSort},
+			const panel = panels[id];
+			const inputs = [
+				...[...panel.sources, ...(panel.alsoReads ?? [])].map((source) => store.slots[source]),
+				panel.sources.length === 0 ? timeline : null,
+				// Sparkline history is recorded with its source's data: that slot changes with it.
+				now,
 				width,
-			);
+				ui.problemsOnly,
+				ui.topSort,
+			];
+			const cached = views.current.get(id);
+			const view =
+				cached && cached.inputs.every((value, i) => Object.is(value, inputs[i]))
+					? cached.view
+					: panel.view(
+							{store, timeline, now, problemsOnly: ui.problemsOnly, topSort: ui.topSort},
+							width,
+						);
+			views.current.set(id, {inputs, view});
 			result[id] = {view, lines: applyFilter(view.lines, ui.filters[id])};
 		}
 		return result;

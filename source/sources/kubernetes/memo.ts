@@ -19,15 +19,19 @@ export class Memo {
 	}
 }
 
-/** One row per API object, made again when the object or another input changes. */
+/**
+ * One row per API object, made again when the object or one of two other
+ * inputs changes. Two named inputs rather than an array: a hit, the common
+ * case for 5,000 pods several times a second, allocates nothing.
+ */
 export class RowCache<O extends object, R> {
-	#rows = new WeakMap<O, {inputs: readonly unknown[]; row: R}>();
+	readonly #rows = new WeakMap<O, {a: unknown; b: unknown; row: R}>();
 
-	get(object: O, inputs: readonly unknown[], make: () => R): R {
+	get(object: O, a: unknown, b: unknown, make: () => R): R {
 		const entry = this.#rows.get(object);
-		if (entry && same(entry.inputs, inputs)) return entry.row;
+		if (entry && entry.a === a && entry.b === b) return entry.row;
 		const row = make();
-		this.#rows.set(object, {inputs, row});
+		this.#rows.set(object, {a, b, row});
 		return row;
 	}
 }

@@ -20,8 +20,12 @@ import {deploymentRow, eventRow, nodeRow, podRow, replicaSetOwners} from './rows
 import {slimPod} from './slim.ts';
 import {Watched, type WatchedOptions} from './watched.ts';
 
-/** Changes closer together than this are read once. */
-const coalesceMs = 100;
+/**
+ * Changes closer together than this are read (and drawn) once: a churning
+ * cluster then costs four frames a second, not one per change. A quarter
+ * second is well under what a person notices in a table (k9s redraws every 2 s).
+ */
+const coalesceMs = 250;
 
 /** Newest events kept in a snapshot; the panel shows far fewer. */
 const maxEvents = 500;
@@ -128,8 +132,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 
 	watch(changed: () => void, signal: AbortSignal): void {
 		// A burst of watch events (a rollout, a node going away) becomes one read
-		// per coalesceMs: re-reading 5,000 pods costs ~9 ms, so 20 changes a
-		// second would otherwise cost a fifth of a core.
+		// per coalesceMs, and so one frame.
 		let pending: ReturnType<typeof setTimeout> | undefined;
 		this.#changed = () => {
 			if (pending) return;
@@ -172,11 +175,14 @@ export class KubernetesSource implements Source<'kubernetes'> {
 		const owners = memo.get('owners', [this.replicaSets.version], () =>
 			replicaSetOwners(this.replicaSets.list()),
 		);
-		const pods = memo.get('pods', [this.pods.version, owners, metrics.version], () =>
-			this.pods.list().map((pod) => {
-				const usage = metrics.pods?.get(`${pod.metadata?.namespace}/${pod.metadata?.name}`);
-				return this.#podRows.get(pod, [owners, usage], () => podRow(pod, owners, metrics.pods));
-			}),
+		// A pod's row depends on the pod, its owners and the metrics poll: the
+		// pod object and those two identities say whether it is still right.
+		const pods = memo.get('pods', [this.pods.version, owners, metrics.pods], () =>
+			this.pods
+				.list()
+				.map((pod) =>
+					this.#podRows.get(pod, owners, metrics.pods, () => podRow(pod, owners, metrics.pods)),
+				),
 		);
 		const nodes = memo.get(
 			'nodes',
@@ -197,7 +203,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 		const events = memo.get('events', [this.events.version], () =>
 			this.events
 				.list()
-				.map((event) => this.#eventRows.get(event, [], () => eventRow(event)))
+				.map((event) => this.#eventRows.get(event, null, null, () => eventRow(event)))
 				.sort((a, b) => (b.lastSeenAt ?? 0) - (a.lastSeenAt ?? 0))
 				.slice(0, maxEvents),
 		);

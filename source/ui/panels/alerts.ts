@@ -10,6 +10,7 @@ export const alertsPanel: PanelDefinition = {
 	id: 'alerts',
 	title: 'Alerts & health',
 	sources: ['alerts', 'health'],
+	alsoReads: ['kubernetes'],
 	view(context, width) {
 		const alerts = (dataOf(context, 'alerts') ?? []).toSorted((a, b) => a.startsAt - b.startsAt);
 		const checks = dataOf(context, 'health') ?? [];

@@ -63,6 +63,8 @@ export interface PanelDefinition {
 	readonly title: string;
 	/** The sources whose state (loading, error, stale…) the panel shows; none for the timeline. */
 	readonly sources: readonly SourceId[];
+	/** Other sources whose data it reads (Alerts lists Certificates): its view is made again when they change. */
+	readonly alsoReads?: readonly SourceId[];
 	/** Newest at the bottom: the view follows the tail, the cursor counts from the end. */
 	readonly tail?: boolean;
 	view(context: PanelContext, width: number): PanelView;
