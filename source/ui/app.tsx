@@ -69,13 +69,12 @@ export function App({size, initialUi}: AppProps) {
 				ui.topSort,
 			];
 			const cached = views.current.get(id);
-			const view =
-				cached && cached.inputs.every((value, i) => Object.is(value, inputs[i]))
-					? cached.view
-					: panel.view(
-							{store, timeline, now, problemsOnly: ui.problemsOnly, topSort: ui.topSort},
-							width,
-						);
+			const view = cached?.inputs.every((value, i) => Object.is(value, inputs[i]))
+				? cached.view
+				: panel.view(
+						{store, timeline, now, problemsOnly: ui.problemsOnly, topSort: ui.topSort},
+						width,
+					);
 			views.current.set(id, {inputs, view});
 			result[id] = {view, lines: applyFilter(view.lines, ui.filters[id])};
 		}
