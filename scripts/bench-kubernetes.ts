@@ -565,8 +565,12 @@ async function freePort(): Promise<number> {
 	return typeof address === 'object' && address ? address.port : 0;
 }
 
-/** process.memoryUsage() and the V8 heap spaces of the process behind an inspector port. */
-async function memoryOf(port: number): Promise<string> {
+/**
+ * process.memoryUsage() and the V8 heap spaces of the process behind an
+ * inspector port; `collectFirst`: after a full garbage collection, which
+ * tells what is live from what merely waits to be collected.
+ */
+async function memoryOf(port: number, collectFirst = false): Promise<string> {
 	const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
 		webSocketDebuggerUrl: string;
 	}[];
@@ -592,6 +596,7 @@ async function memoryOf(port: number): Promise<string> {
 			if (data.id === 1) resolve(data.result?.result?.value ?? 'no answer');
 		};
 	});
+	if (collectFirst) socket.send(JSON.stringify({id: 2, method: 'HeapProfiler.collectGarbage'}));
 	socket.send(
 		JSON.stringify({id: 1, method: 'Runtime.evaluate', params: {expression, returnByValue: true}}),
 	);
@@ -692,7 +697,7 @@ async function oneRun(world: World, run: number): Promise<RunResult> {
 
 	const inspectPort = memoryDetail ? await freePort() : 0;
 	const flags = memoryDetail
-		? `${nodeFlags || '--max-semi-space-size=3'} --inspect=127.0.0.1:${inspectPort}`
+		? `${nodeFlags || binFlags()} --inspect=127.0.0.1:${inspectPort}`
 		: nodeFlags;
 	const wallStart = Date.now();
 	const t0 = performance.now();
@@ -859,7 +864,9 @@ async function oneRun(world: World, run: number): Promise<RunResult> {
 		const bytes = pty.output.bytes - bytesBefore;
 		const rssEnd = rssMiB(pid);
 		const hwm = rssMiB(pid, 'VmHWM');
-		const memoryEnd = memoryDetail ? await memoryOf(inspectPort) : '';
+		const memoryEnd = memoryDetail
+			? `${await memoryOf(inspectPort)}; after a full GC: ${await memoryOf(inspectPort, true)}`
+			: '';
 		clearInterval(sampler);
 		const {patchMs, errors, changes} = await churn;
 		const keysUnanswered = await keys;
@@ -1061,4 +1068,14 @@ try {
 		await cleanUpCreated();
 		rmSync(tmp, {recursive: true, force: true});
 	}
+}
+
+/** The V8 flags of the bin's shebang: with --inspect the bin runs under `node FLAGS`, so they are passed on. */
+function binFlags(): string {
+	const first =
+		readFileSync(new URL('../bin/irtop.js', import.meta.url), 'utf8').split('\n', 1)[0] ?? '';
+	return first
+		.split(' ')
+		.filter((word) => word.startsWith('--'))
+		.join(' ');
 }
