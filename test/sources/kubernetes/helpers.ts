@@ -1,5 +1,10 @@
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
+import {openKubernetes} from '../../../source/sources/kubernetes/index.ts';
+import type {
+	KubernetesSource,
+	KubernetesSourceOptions,
+} from '../../../source/sources/kubernetes/source.ts';
 import type {Lab} from '../../support/lab.ts';
 import {unique} from '../../support/lab.ts';
 
@@ -81,4 +86,20 @@ export async function until<T>(
 		value = await read();
 	}
 	return value;
+}
+
+/** The Kubernetes source on one namespace, watching and listed once; close it after. */
+export async function watchedSource(
+	lab: Lab,
+	namespace: string,
+	options: KubernetesSourceOptions = {},
+): Promise<KubernetesSource> {
+	const {source} = openKubernetes(
+		{kubeconfig: kubeconfigOf(lab), namespace},
+		{circuitBreakerEnv: {}, rateLimit: {namespace, configMap: 'x', deployment: 'x', key: 'k'}},
+		options,
+	);
+	source.watch(() => {}, new AbortController().signal);
+	await source.poll(AbortSignal.timeout(30_000));
+	return source;
 }

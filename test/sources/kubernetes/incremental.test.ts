@@ -2,16 +2,15 @@
 // read up to ten times a second while it churns. Against the lab's apiserver,
 // in a namespace of the test's own.
 import {afterAll, beforeAll, expect, it} from 'vitest';
-import {openKubernetes} from '../../../source/sources/kubernetes/index.ts';
 import type {KubernetesSource} from '../../../source/sources/kubernetes/source.ts';
 import {describeLab} from '../../support/lab.ts';
 import {
 	deploymentYaml,
 	dropNamespace,
-	kubeconfigOf,
 	kubectl,
 	ownNamespace,
 	until,
+	watchedSource,
 } from './helpers.ts';
 
 describeLab('kubernetes reads rebuild only what changed', ['kubernetes'], (lab) => {
@@ -22,16 +21,7 @@ describeLab('kubernetes reads rebuild only what changed', ['kubernetes'], (lab) 
 		ns = await ownNamespace(lab, 'irtop-k8s-incremental');
 		await kubectl(lab, ['apply', '-f', '-'], deploymentYaml(ns, 'api', {replicas: 2}));
 		await kubectl(lab, ['rollout', 'status', 'deployment/api', '-n', ns, '--timeout=60s']);
-		source = openKubernetes(
-			{kubeconfig: kubeconfigOf(lab), namespace: ns},
-			{
-				circuitBreakerEnv: {},
-				rateLimit: {namespace: ns, configMap: 'x', deployment: 'x', key: 'k'},
-			},
-			{metricsIntervalMs: 3_600_000},
-		).source;
-		source.watch(() => {}, new AbortController().signal);
-		await source.poll(AbortSignal.timeout(30_000));
+		source = await watchedSource(lab, ns, {metricsIntervalMs: 3_600_000});
 		await until(
 			async () => source.read().pods,
 			(pods) => pods.length === 2,

@@ -2,17 +2,16 @@
 // hint. The lab's usage comes from ConfigMap kube-system/lab-simulation; this
 // test writes (and removes) only the key of its own namespace.
 import {afterAll, beforeAll, expect, it} from 'vitest';
-import {openKubernetes} from '../../../source/sources/kubernetes/index.ts';
 import type {KubernetesSource} from '../../../source/sources/kubernetes/source.ts';
 import {nearLimit} from '../../../source/ui/panels/pods.ts';
 import {describeLab} from '../../support/lab.ts';
 import {
 	deploymentYaml,
 	dropNamespace,
-	kubeconfigOf,
 	kubectl,
 	ownNamespace,
 	until,
+	watchedSource,
 } from './helpers.ts';
 
 describeLab('kubernetes pod use and limits', ['kubernetes'], (lab) => {
@@ -37,16 +36,7 @@ describeLab('kubernetes pod use and limits', ['kubernetes'], (lab) => {
 			JSON.stringify({data: {[key()]: usage}}),
 		]);
 		await kubectl(lab, ['rollout', 'status', 'deployment/hot', '-n', ns, '--timeout=60s']);
-		source = openKubernetes(
-			{kubeconfig: kubeconfigOf(lab), namespace: ns},
-			{
-				circuitBreakerEnv: {},
-				rateLimit: {namespace: ns, configMap: 'x', deployment: 'x', key: 'k'},
-			},
-			{metricsIntervalMs: 1000},
-		).source;
-		source.watch(() => {}, new AbortController().signal);
-		await source.poll(AbortSignal.timeout(30_000));
+		source = await watchedSource(lab, ns, {metricsIntervalMs: 1000});
 	}, 90_000);
 	afterAll(async () => {
 		await source?.close();
