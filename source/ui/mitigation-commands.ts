@@ -5,6 +5,10 @@ import type {Selection} from './panels/panel.ts';
 import type {AppServices} from './services.ts';
 import type {Overlay, UiEvent} from './state.ts';
 
+/** "restart is not available here", "PostgreSQL actions are not available here". */
+export const unavailable = (what: string) =>
+	`${what} ${what.endsWith('s') ? 'are' : 'is'} not available here`;
+
 /** The selected object when it is a `kind` and the backend offers the action; undefined (and said why) otherwise. */
 export type Target = <K extends Selection['kind']>(
 	kind: K,
@@ -25,20 +29,30 @@ export function mitigationCommands(
 	offer: (build: () => Action | undefined | Promise<Action | undefined>, missing: string) => void,
 ) {
 	const {mitigations} = services;
+	/** The action on the selected object, confirmed: most mitigation keys are just this. */
+	const confirmOn = <K extends Selection['kind']>(
+		kind: K,
+		offered: unknown,
+		what: string,
+		build: (
+			selected: Extract<Selection, {kind: K}>,
+		) => Action | undefined | Promise<Action | undefined>,
+	): true => {
+		const selected = target(kind, offered, what);
+		if (selected) offer(() => build(selected), unavailable(what));
+		return true;
+	};
 
 	const run = (command: CommandId): boolean => {
 		switch (command) {
-			case 'renew-certificate': {
-				const cert = target('certificate', mitigations.renewCertificate, 'renewal');
-				if (cert)
-					offer(() => mitigations.renewCertificate?.(cert.ref), 'renewal is not available here');
-				return true;
-			}
-			case 'restart': {
-				const d = target('deployment', mitigations.restartDeployment, 'restart');
-				if (d) offer(() => mitigations.restartDeployment?.(d.ref), 'restart is not available here');
-				return true;
-			}
+			case 'renew-certificate':
+				return confirmOn('certificate', mitigations.renewCertificate, 'renewal', (c) =>
+					mitigations.renewCertificate?.(c.ref),
+				);
+			case 'restart':
+				return confirmOn('deployment', mitigations.restartDeployment, 'restart', (d) =>
+					mitigations.restartDeployment?.(d.ref),
+				);
 			case 'scale': {
 				const d = target('deployment', mitigations.scaleDeployment, 'scale');
 				if (d) {
@@ -65,7 +79,7 @@ export function mitigationCommands(
 				// The target is configured (mitigations.rateLimit), so the action names it.
 				const probe = mitigations.rateLimit?.(0);
 				if (!probe) {
-					dispatch({type: 'message', text: 'rate limit is not available here', tone: 'warn'});
+					dispatch({type: 'message', text: unavailable('rate limit'), tone: 'warn'});
 					return true;
 				}
 				const [kind, name = ''] = probe.target.object.split('/');
@@ -84,45 +98,28 @@ export function mitigationCommands(
 				});
 				return true;
 			}
-			case 'undo': {
-				const d = target('deployment', mitigations.undoDeployment, 'undo');
-				if (d) offer(() => mitigations.undoDeployment?.(d.ref), 'undo is not available here');
-				return true;
-			}
-			case 'circuit-breaker': {
-				const d = target('deployment', mitigations.circuitBreaker, 'the circuit breaker');
-				if (d)
-					offer(
-						() => mitigations.circuitBreaker?.(d.ref),
-						'the circuit breaker is not available here',
-					);
-				return true;
-			}
-			case 'delete-pod': {
-				const pod = target('pod', mitigations.deletePod, 'delete');
-				if (pod) offer(() => mitigations.deletePod?.(pod.ref), 'delete is not available here');
-				return true;
-			}
-			case 'pg-cancel': {
-				const backend = target('backend', mitigations.cancelQuery, 'PostgreSQL actions');
-				if (backend)
-					offer(
-						() => mitigations.cancelQuery?.(backend.pid),
-						'PostgreSQL actions are not available here',
-					);
-				return true;
-			}
-			case 'pg-terminate': {
-				const backend = target('backend', mitigations.terminateBackend, 'PostgreSQL actions');
-				if (backend)
-					offer(
-						() => mitigations.terminateBackend?.(backend.pid),
-						'PostgreSQL actions are not available here',
-					);
-				return true;
-			}
+			case 'undo':
+				return confirmOn('deployment', mitigations.undoDeployment, 'undo', (d) =>
+					mitigations.undoDeployment?.(d.ref),
+				);
+			case 'circuit-breaker':
+				return confirmOn('deployment', mitigations.circuitBreaker, 'the circuit breaker', (d) =>
+					mitigations.circuitBreaker?.(d.ref),
+				);
+			case 'delete-pod':
+				return confirmOn('pod', mitigations.deletePod, 'delete', (pod) =>
+					mitigations.deletePod?.(pod.ref),
+				);
+			case 'pg-cancel':
+				return confirmOn('backend', mitigations.cancelQuery, 'PostgreSQL actions', (b) =>
+					mitigations.cancelQuery?.(b.pid),
+				);
+			case 'pg-terminate':
+				return confirmOn('backend', mitigations.terminateBackend, 'PostgreSQL actions', (b) =>
+					mitigations.terminateBackend?.(b.pid),
+				);
 			case 'pg-terminate-idle':
-				offer(() => mitigations.terminateIdle?.(), 'PostgreSQL actions are not available here');
+				offer(() => mitigations.terminateIdle?.(), unavailable('PostgreSQL actions'));
 				return true;
 			default:
 				return false;
@@ -139,10 +136,7 @@ export function mitigationCommands(
 				});
 				return true;
 			}
-			offer(
-				() => mitigations.setMemoryLimit?.(overlay.target, limit),
-				'memory limit is not available here',
-			);
+			offer(() => mitigations.setMemoryLimit?.(overlay.target, limit), unavailable('memory limit'));
 			return true;
 		}
 		if (overlay.kind === 'scale' && overlay.purpose === 'rate-limit') {
@@ -157,7 +151,7 @@ export function mitigationCommands(
 				});
 				return true;
 			}
-			offer(() => mitigations.rateLimit?.(rps), 'rate limit is not available here');
+			offer(() => mitigations.rateLimit?.(rps), unavailable('rate limit'));
 			return true;
 		}
 		if (overlay.kind === 'scale') {
@@ -172,10 +166,7 @@ export function mitigationCommands(
 				});
 				return true;
 			}
-			offer(
-				() => mitigations.scaleDeployment?.(overlay.target, replicas),
-				'scale is not available here',
-			);
+			offer(() => mitigations.scaleDeployment?.(overlay.target, replicas), unavailable('scale'));
 			return true;
 		}
 		return false;

@@ -7,7 +7,7 @@ import {incidentCommands} from './incident-commands.ts';
 import {completeJump, resolveJump} from './jump.ts';
 import type {Layout} from './layout.ts';
 import {logsEvent} from './logs-commands.ts';
-import {mitigationCommands, type Target} from './mitigation-commands.ts';
+import {mitigationCommands, type Target, unavailable} from './mitigation-commands.ts';
 import {type PanelId, panelIds} from './panel-ids.ts';
 import {panels} from './panels/index.ts';
 import type {Selection, VisiblePanel} from './panels/panel.ts';
@@ -100,9 +100,7 @@ export function useCommandHandler(
 	const target: Target = (kind, offered, what) => {
 		const selected = selection();
 		if (selected?.kind === kind && offered) return selected as never;
-		const text = selected
-			? `${what} ${what.endsWith('s') ? 'are' : 'is'} not available here`
-			: `select a ${kind} first`;
+		const text = selected ? unavailable(what) : `select a ${kind} first`;
 		dispatch({type: 'message', text, tone: 'warn'});
 		return undefined;
 	};
