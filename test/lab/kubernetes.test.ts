@@ -11,21 +11,13 @@ import {
 	type V1Pod,
 } from '@kubernetes/client-node';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {eventually as poll} from '../support/eventually.ts';
 import {describeLab, labCli, tool} from '../support/lab.ts';
 import {takeLabLock} from '../support/lab-lock.ts';
 
-async function eventually<T>(
-	read: () => Promise<T>,
-	ok: (value: T) => boolean,
-	timeoutMs = 45_000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await read();
-		if (ok(value) || Date.now() > deadline) return value;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
+// Prometheus windows and controllers take seconds: a longer wait, read every half second.
+const eventually = <T>(read: () => Promise<T>, ok: (value: T) => boolean) =>
+	poll(read, ok, 45_000, 500);
 
 describeLab('lab kubernetes', ['kubernetes'], (lab) => {
 	const kubeconfig = String(lab.details('kubernetes').kubeconfig);

@@ -4,24 +4,16 @@
 import axios from 'axios';
 import pg from 'pg';
 import {afterAll, beforeAll, expect, it, vi} from 'vitest';
+import {eventually as poll} from '../support/eventually.ts';
 import {describeLab, labCli, tool, unique} from '../support/lab.ts';
 import {parseGroupDescribe} from '../support/lab-kafka.ts';
 
-async function eventually<T>(
-	read: () => Promise<T>,
-	ok: (value: T) => boolean,
-	timeoutMs = 30_000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await read();
-		if (ok(value) || Date.now() > deadline) return value;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
-
 // Scenarios wait for Prometheus' 30 s windows and JVM tools: longer than the suite's default.
 vi.setConfig({testTimeout: 90_000});
+
+// Prometheus windows and controllers take seconds: a longer wait, read every half second.
+const eventually = <T>(read: () => Promise<T>, ok: (value: T) => boolean) =>
+	poll(read, ok, 30_000, 500);
 
 describeLab('lab scenarios', ['postgres', 'exporter', 'prometheus', 'kafka'], (lab) => {
 	let admin: pg.Client;

@@ -1,29 +1,11 @@
 // Kubernetes resource quantities ("250m", "1.5", "512Mi", "1G") to numbers and
 // back, enough for the lab's simulated usage.
-const suffixes: Record<string, number> = {
-	n: 1e-9,
-	u: 1e-6,
-	m: 1e-3,
-	'': 1,
-	k: 1e3,
-	K: 1e3,
-	M: 1e6,
-	G: 1e9,
-	T: 1e12,
-	Ki: 2 ** 10,
-	Mi: 2 ** 20,
-	Gi: 2 ** 30,
-	Ti: 2 ** 40,
-};
+import {quantity} from '../../../source/sources/kubernetes/quantity.ts';
 
-/** A quantity in base units: cores for CPU, bytes for memory. */
+/** A quantity in base units: cores for CPU, bytes for memory (irtop's own parser). */
 export function parseQuantity(text: string | number | undefined): number | undefined {
-	if (text === undefined) return undefined;
 	if (typeof text === 'number') return text;
-	const match = /^([0-9.]+(?:e[0-9]+)?)([a-zA-Z]*)$/.exec(text.trim());
-	if (!match) return undefined;
-	const factor = suffixes[match[2] ?? ''];
-	return factor === undefined ? undefined : Number(match[1]) * factor;
+	return quantity(text) ?? undefined;
 }
 
 /** Cores as metrics-server writes them: nanocores. */

@@ -5,6 +5,9 @@ import type {
 	KubernetesSource,
 	KubernetesSourceOptions,
 } from '../../../source/sources/kubernetes/source.ts';
+
+export {until} from '../../support/eventually.ts';
+
 import type {Lab} from '../../support/lab.ts';
 import {unique} from '../../support/lab.ts';
 
@@ -72,22 +75,6 @@ export function deploymentYaml(
 	});
 }
 
-export async function until<T>(
-	read: () => Promise<T>,
-	ok: (value: T) => boolean,
-	timeoutMs = 30_000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	let value = await read();
-	while (!ok(value)) {
-		if (Date.now() > deadline)
-			throw new Error(`timed out; last value: ${JSON.stringify(value).slice(0, 500)}`);
-		await new Promise((r) => setTimeout(r, 250));
-		value = await read();
-	}
-	return value;
-}
-
 /** The Kubernetes source on one namespace, watching and listed once; close it after. */
 export async function watchedSource(
 	lab: Lab,
@@ -102,4 +89,16 @@ export async function watchedSource(
 	source.watch(() => {}, new AbortController().signal);
 	await source.poll(AbortSignal.timeout(30_000));
 	return source;
+}
+
+/** `kubectl rollout status deployment/NAME -n NS --timeout=60s`: waits for the rollout to finish. */
+export async function rolledOut(lab: Lab, namespace: string, deployment: string): Promise<void> {
+	await kubectl(lab, [
+		'rollout',
+		'status',
+		`deployment/${deployment}`,
+		'-n',
+		namespace,
+		'--timeout=60s',
+	]);
 }

@@ -9,6 +9,7 @@ import {
 	dropNamespace,
 	kubectl,
 	ownNamespace,
+	rolledOut,
 	until,
 	watchedSource,
 } from './helpers.ts';
@@ -20,7 +21,7 @@ describeLab('kubernetes reads rebuild only what changed', ['kubernetes'], (lab) 
 	beforeAll(async () => {
 		ns = await ownNamespace(lab, 'irtop-k8s-incremental');
 		await kubectl(lab, ['apply', '-f', '-'], deploymentYaml(ns, 'api', {replicas: 2}));
-		await kubectl(lab, ['rollout', 'status', 'deployment/api', '-n', ns, '--timeout=60s']);
+		await rolledOut(lab, ns, 'api');
 		source = await watchedSource(lab, ns, {metricsIntervalMs: 3_600_000});
 		await until(
 			async () => source.read().pods,

@@ -13,6 +13,7 @@ import {
 	kubectl,
 	kubectlJson,
 	ownNamespace,
+	rolledOut,
 	until,
 } from './helpers.ts';
 
@@ -22,7 +23,7 @@ describeLab('kubernetes pod logs', ['kubernetes'], (lab) => {
 	beforeAll(async () => {
 		ns = await ownNamespace(lab, 'irtop-k8s-logs');
 		await kubectl(lab, ['apply', '-f', '-'], deploymentYaml(ns, 'talker'));
-		await kubectl(lab, ['rollout', 'status', 'deployment/talker', '-n', ns, '--timeout=60s']);
+		await rolledOut(lab, ns, 'talker');
 		const pods = await kubectlJson<{items: V1Pod[]}>(lab, ['get', 'pods', '-n', ns]);
 		pod = pods.items[0]?.metadata?.name ?? '';
 		// A few generated lines first.

@@ -12,6 +12,7 @@ import {
 	kubectl,
 	kubectlJson,
 	ownNamespace,
+	rolledOut,
 	until,
 } from './helpers.ts';
 
@@ -37,14 +38,7 @@ describeLab('kubernetes mitigations, read back from the API server', ['kubernete
 			['apply', '-f', '-'],
 			deploymentYaml(ns, 'onboarding-api', {image: 'registry.example/api:2.4.0'}),
 		);
-		await kubectl(lab, [
-			'rollout',
-			'status',
-			'deployment/onboarding-api',
-			'-n',
-			ns,
-			'--timeout=60s',
-		]);
+		await rolledOut(lab, ns, 'onboarding-api');
 		await kubectl(lab, [
 			'set',
 			'image',
@@ -53,14 +47,7 @@ describeLab('kubernetes mitigations, read back from the API server', ['kubernete
 			ns,
 			'app=registry.example/api:2.4.1',
 		]);
-		await kubectl(lab, [
-			'rollout',
-			'status',
-			'deployment/onboarding-api',
-			'-n',
-			ns,
-			'--timeout=60s',
-		]);
+		await rolledOut(lab, ns, 'onboarding-api');
 		// The rate limit's configmap and controller, named as the runbook's, in our namespace.
 		await kubectl(lab, [
 			'create',
@@ -93,14 +80,7 @@ describeLab('kubernetes mitigations, read back from the API server', ['kubernete
 			'kubectl.kubernetes.io/restartedAt'
 		];
 		expect(Date.parse(at ?? '')).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
-		await kubectl(lab, [
-			'rollout',
-			'status',
-			'deployment/onboarding-api',
-			'-n',
-			ns,
-			'--timeout=60s',
-		]);
+		await rolledOut(lab, ns, 'onboarding-api');
 	}, 90_000);
 
 	it('rollout undo applies the previous revision among its own ReplicaSets', async () => {
@@ -120,14 +100,7 @@ describeLab('kubernetes mitigations, read back from the API server', ['kubernete
 		);
 		expect(await action?.run(signal())).toMatchObject({ok: true});
 		expect((await deployment()).spec?.template).toEqual(withoutHash(previous?.spec?.template));
-		await kubectl(lab, [
-			'rollout',
-			'status',
-			'deployment/onboarding-api',
-			'-n',
-			ns,
-			'--timeout=60s',
-		]);
+		await rolledOut(lab, ns, 'onboarding-api');
 	}, 90_000);
 
 	it('undo shows which images change', async () => {

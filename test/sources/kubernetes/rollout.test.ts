@@ -9,6 +9,7 @@ import {
 	kubeconfigOf,
 	kubectl,
 	ownNamespace,
+	rolledOut,
 	until,
 } from './helpers.ts';
 
@@ -30,7 +31,7 @@ describeLab('kubernetes rollout tracking', ['kubernetes'], (lab) => {
 			'-p',
 			'{"spec":{"progressDeadlineSeconds":3}}',
 		]);
-		await kubectl(lab, ['rollout', 'status', 'deployment/api', '-n', ns, '--timeout=60s']);
+		await rolledOut(lab, ns, 'api');
 	}, 90_000);
 	afterAll(() => dropNamespace(lab, ns));
 

@@ -10,6 +10,7 @@ import {
 	dropNamespace,
 	kubectl,
 	ownNamespace,
+	rolledOut,
 	until,
 	watchedSource,
 } from './helpers.ts';
@@ -35,7 +36,7 @@ describeLab('kubernetes pod use and limits', ['kubernetes'], (lab) => {
 			'-p',
 			JSON.stringify({data: {[key()]: usage}}),
 		]);
-		await kubectl(lab, ['rollout', 'status', 'deployment/hot', '-n', ns, '--timeout=60s']);
+		await rolledOut(lab, ns, 'hot');
 		source = await watchedSource(lab, ns, {metricsIntervalMs: 1000});
 	}, 90_000);
 	afterAll(async () => {

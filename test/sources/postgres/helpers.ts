@@ -23,17 +23,4 @@ export const pidOf = async (c: pg.Client): Promise<number> =>
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls until `check` holds, for up to `ms`. */
-export async function eventually<T>(
-	read: () => Promise<T>,
-	check: (value: T) => boolean,
-	ms = 5000,
-): Promise<T> {
-	const deadline = Date.now() + ms;
-	let value = await read();
-	while (!check(value) && Date.now() < deadline) {
-		await sleep(100);
-		value = await read();
-	}
-	return value;
-}
+export {eventually} from '../../support/eventually.ts';
