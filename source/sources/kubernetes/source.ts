@@ -78,7 +78,9 @@ export class KubernetesSource implements Source<'kubernetes'> {
 		const core = kc.makeApiClient(CoreV1Api);
 		const apps = kc.makeApiClient(AppsV1Api);
 		const changed = () => {
-			options.rollouts?.check(this.deployments.list());
+			// Any change may be the one that ends a tracked rollout (or its wait); the
+			// deployments are listed only while one is tracked, not for each of 15,000 list items.
+			if (options.rollouts?.size) options.rollouts.check(this.deployments.list());
 			this.#changed();
 		};
 		const make = <T extends {metadata?: unknown}>(

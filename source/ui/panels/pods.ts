@@ -6,6 +6,7 @@ import type {Tone} from '../state.ts';
 import {fitColumns} from './columns.ts';
 import type {PanelDefinition} from './panel.ts';
 import {dataOf, reconnectingNote} from './panel.ts';
+import {nearPercent} from './top.ts';
 
 const failing =
 	/BackOff|Err|Error|OOMKilled|Failed|Evicted|Invalid|Unknown|NodeLost|DeadlineExceeded/;
@@ -29,7 +30,7 @@ export function podTone(pod: PodRow): Tone | undefined {
 export function nearLimit(pod: PodRow): string {
 	const cpu = pod.cpuLimitPercent ?? 0;
 	const memory = pod.memoryLimitPercent ?? 0;
-	if (Math.max(cpu, memory) < 80) return '';
+	if (Math.max(cpu, memory) < nearPercent) return '';
 	return memory >= cpu ? `mem ${memory}%` : `cpu ${cpu}%`;
 }
 

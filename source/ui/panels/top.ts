@@ -6,8 +6,8 @@ import {fitColumns} from './columns.ts';
 import type {PanelDefinition} from './panel.ts';
 import {dataOf, reconnectingNote} from './panel.ts';
 
-/** Use as % of the limit from which a hint is shown, and from which it is urgent. */
-const nearPercent = 80;
+/** Use as % of the limit from which a hint is shown (here and in Pods' LIMIT), and from which it is urgent. */
+export const nearPercent = 80;
 const urgentPercent = 90;
 
 type Measured = PodRow & {readonly cpuMillicores: number; readonly memoryBytes: number};
