@@ -1,23 +1,23 @@
-import {
-	AppsV1Api,
-	CoreV1Api,
-	type CoreV1Event,
-	type KubeConfig,
-	type V1Deployment,
-	type V1Node,
-	type V1Pod,
-	type V1ReplicaSet,
+import type {
+	CoreV1Event,
+	KubeConfig,
+	KubernetesObject,
+	V1Deployment,
+	V1Node,
+	V1Pod,
+	V1ReplicaSet,
 } from '@kubernetes/client-node';
 import type {Source} from '../../engine/source.ts';
-import type {EventRow, KubernetesData, PodRow} from '../../model/index.ts';
+import type {KubernetesData} from '../../model/index.ts';
 import {CertificateWatch} from './certificates.ts';
 import type {Connection} from './connect.ts';
 import {Memo, RowCache} from './memo.ts';
 import {NodeMetricsPoller} from './metrics.ts';
 import type {PermissionCache} from './permission-cache.ts';
+import {listRaw} from './raw-list.ts';
 import type {RolloutTracker} from './rollout-tracker.ts';
 import {deploymentRow, eventRow, nodeRow, podRow, replicaSetOwners} from './rows.ts';
-import {slimPod} from './slim.ts';
+import {slimEvent, slimPod} from './slim.ts';
 import {Watched, type WatchedOptions} from './watched.ts';
 
 /**
@@ -67,61 +67,35 @@ export class KubernetesSource implements Source<'kubernetes'> {
 	readonly #permissions: PermissionCache | undefined;
 	readonly #connection: Connection;
 	readonly #memo = new Memo();
-	readonly #podRows = new RowCache<V1Pod, PodRow>();
-	readonly #eventRows = new RowCache<CoreV1Event, EventRow>();
+	readonly #podRows = new RowCache(podRow);
+	readonly #eventRows = new RowCache((event: CoreV1Event, _a: null, _b: null) => eventRow(event));
 	#changed: () => void = () => {};
 	#started = false;
 
 	constructor(connection: Connection, options: KubernetesSourceOptions = {}) {
 		this.#connection = connection;
 		const {kc, namespace: ns} = connection;
-		const core = kc.makeApiClient(CoreV1Api);
-		const apps = kc.makeApiClient(AppsV1Api);
 		const changed = () => {
 			// Any change may be the one that ends a tracked rollout (or its wait); the
 			// deployments are listed only while one is tracked, not for each of 15,000 list items.
 			if (options.rollouts?.size) options.rollouts.check(this.deployments.list());
 			this.#changed();
 		};
-		const make = <T extends {metadata?: unknown}>(
+		const make = <T extends KubernetesObject>(
 			resource: string,
 			path: string,
-			list: () => Promise<never>,
 			slim?: (object: T) => void,
-		) => new Watched<T & never>(resource, kc, path, list, changed, options, slim);
-		this.pods = make<V1Pod>(
-			'pods',
-			scoped(ns, 'pods'),
-			() =>
-				(ns === null
-					? core.listPodForAllNamespaces()
-					: core.listNamespacedPod({namespace: ns})) as never,
-			slimPod,
-		);
-		this.nodes = make('nodes', '/api/v1/nodes', () => core.listNode() as never);
-		this.events = make(
-			'events',
-			scoped(ns, 'events'),
-			() =>
-				(ns === null
-					? core.listEventForAllNamespaces()
-					: core.listNamespacedEvent({namespace: ns})) as never,
-		);
-		this.deployments = make(
+		) => new Watched<T>(resource, kc, path, () => listRaw<T>(kc, path), changed, options, slim);
+		this.pods = make<V1Pod>('pods', scoped(ns, 'pods'), slimPod);
+		this.nodes = make<V1Node>('nodes', '/api/v1/nodes');
+		this.events = make<CoreV1Event>('events', scoped(ns, 'events'), slimEvent);
+		this.deployments = make<V1Deployment>(
 			'deployments',
 			scoped(ns, 'deployments', '/apis/apps/v1'),
-			() =>
-				(ns === null
-					? apps.listDeploymentForAllNamespaces()
-					: apps.listNamespacedDeployment({namespace: ns})) as never,
 		);
-		this.replicaSets = make(
+		this.replicaSets = make<V1ReplicaSet>(
 			'replicasets',
 			scoped(ns, 'replicasets', '/apis/apps/v1'),
-			() =>
-				(ns === null
-					? apps.listReplicaSetForAllNamespaces()
-					: apps.listNamespacedReplicaSet({namespace: ns})) as never,
 		);
 		this.#all = [this.pods, this.nodes, this.events, this.deployments, this.replicaSets] as never;
 		this.#permissions = options.permissions;
@@ -180,11 +154,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 		// A pod's row depends on the pod, its owners and the metrics poll: the
 		// pod object and those two identities say whether it is still right.
 		const pods = memo.get('pods', [this.pods.version, owners, metrics.pods], () =>
-			this.pods
-				.list()
-				.map((pod) =>
-					this.#podRows.get(pod, owners, metrics.pods, () => podRow(pod, owners, metrics.pods)),
-				),
+			this.pods.list().map((pod) => this.#podRows.get(pod, owners, metrics.pods)),
 		);
 		const nodes = memo.get(
 			'nodes',
@@ -205,7 +175,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 		const events = memo.get('events', [this.events.version], () =>
 			this.events
 				.list()
-				.map((event) => this.#eventRows.get(event, null, null, () => eventRow(event)))
+				.map((event) => this.#eventRows.get(event, null, null))
 				.sort((a, b) => (b.lastSeenAt ?? 0) - (a.lastSeenAt ?? 0))
 				.slice(0, maxEvents),
 		);

@@ -59,6 +59,7 @@ export class Watched<T extends KubernetesObject> {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#watchdog: ReturnType<typeof setInterval> | undefined;
 	#closed = false;
+	#listed: {version: number; objects: readonly T[]} | null = null;
 
 	constructor(
 		resource: string,
@@ -102,10 +103,13 @@ export class Watched<T extends KubernetesObject> {
 		this.#informer = this.#make();
 	}
 
+	/** The cached objects; the same array until `version` moves (the client builds a new one per call). */
 	list(): readonly T[] {
-		return this.state !== 'synced' && this.#previous
-			? this.#previous.list()
-			: this.#informer.list();
+		if (this.#listed?.version === this.version) return this.#listed.objects;
+		const objects =
+			this.state !== 'synced' && this.#previous ? this.#previous.list() : this.#informer.list();
+		this.#listed = {version: this.version, objects};
+		return objects;
 	}
 
 	start(): void {
