@@ -22,10 +22,12 @@ import {Watched, type WatchedOptions} from './watched.ts';
 
 /**
  * Changes closer together than this are read (and drawn) once: a churning
- * cluster then costs four frames a second, not one per change. A quarter
- * second is well under what a person notices in a table (k9s redraws every 2 s).
+ * cluster then costs two frames a second, not one per change. Each frame is
+ * the whole screen for Ink (about 3 MB allocated at 120x40), so this is most
+ * of what a churning cluster costs; half a second is still quicker than a
+ * person reads a table (k9s redraws every 2 s), and keys are answered at once.
  */
-const coalesceMs = 250;
+const coalesceMs = 500;
 
 /** Newest events kept in a snapshot; the panel shows far fewer. */
 const maxEvents = 500;
