@@ -80,8 +80,11 @@ export function PanelBox(props: PanelBoxProps) {
 		}));
 	}
 
+	// Every line is cut to the width already (fitWidth, and the title truncates),
+	// so only rows are clipped: clipping columns too makes Ink measure and
+	// re-slice every line of every panel on every frame.
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 			<Text wrap="truncate">
 				<Text inverse={focused} bold>
 					{title}
