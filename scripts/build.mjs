@@ -7,6 +7,20 @@ import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// Ink (and widest-line, wrap-ansi, cli-truncate under it) measures every line
+// of the screen with string-width on every frame; source/format/text-width.ts
+// answers the common case without grapheme segmentation and hands the rest to
+// string-width itself, so it alone still imports the real package.
+const textWidth = resolve(root, 'source/format/text-width.ts');
+const textWidthForInk = {
+	name: 'text-width',
+	setup(bundle) {
+		bundle.onResolve({filter: /^string-width$/}, (args) =>
+			args.importer === textWidth ? undefined : {path: textWidth},
+		);
+	},
+};
 const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 // --outdir=DIR: elsewhere than dist/ (a benchmark's own copy, safe from a concurrent rebuild).
@@ -43,6 +57,7 @@ await build({
 	banner: {
 		js: "import {createRequire as __irtopRequire} from 'node:module'; const require = __irtopRequire(import.meta.url);",
 	},
+	plugins: [textWidthForInk],
 	logLevel: 'warning',
 });
 if (!process.argv.includes('--quiet'))

@@ -1,12 +1,10 @@
-import stringWidth from 'string-width';
-
-const printableAscii = /^[\x20-\x7e]*$/;
+import stringWidth, {isNarrow} from './text-width.ts';
 
 /** Pads or cuts `text` to exactly `width` terminal cells (wide characters count double). */
 export function fitWidth(text: string, width: number, align: 'left' | 'right' = 'left'): string {
 	if (width <= 0) return '';
-	// Printable ASCII is one cell per character: the common case, and the cheap one.
-	if (printableAscii.test(text)) {
+	// One cell per character (ASCII and the like): the common case, and the cheap one.
+	if (isNarrow(text)) {
 		if (text.length <= width) {
 			const pad = ' '.repeat(width - text.length);
 			return align === 'left' ? text + pad : pad + text;
