@@ -51,6 +51,20 @@ export function quantile(values: readonly number[], q: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
+/**
+ * The variables and V8 flags of the bin's first line (`#!/usr/bin/env -S NAME=VALUE node --flag`):
+ * a run under `node FLAGS` gets the variables all the same.
+ */
+export function shebang(program = bin): {env: Record<string, string>; flags: string} {
+	const words = (readFileSync(program, 'utf8').split('\n', 1)[0] ?? '').split(' ');
+	const env: Record<string, string> = {};
+	for (const word of words) {
+		const match = /^([A-Z_]+)=(.*)$/.exec(word);
+		if (match?.[1] && match[2] !== undefined) env[match[1]] = match[2];
+	}
+	return {env, flags: words.filter((word) => word.startsWith('--')).join(' ')};
+}
+
 export interface PtyOptions {
 	columns?: number;
 	rows?: number;
@@ -82,7 +96,11 @@ export function startInPty({
 	// The bin runs as a user's shell runs it (its shebang applies) unless flags are being tried.
 	const node = nodeFlags ? `node ${nodeFlags} ` : '';
 	const command = `stty cols ${columns} rows ${rows}; exec ${node}${program} ${args.join(' ')}`;
-	const environment: NodeJS.ProcessEnv = {...process.env, TERM: 'xterm-256color'};
+	const environment: NodeJS.ProcessEnv = {
+		...process.env,
+		...(nodeFlags ? shebang(program).env : {}),
+		TERM: 'xterm-256color',
+	};
 	for (const [name, value] of Object.entries(env)) {
 		if (value === undefined) delete environment[name];
 		else environment[name] = value;
