@@ -372,6 +372,25 @@ async function ignoreMissing(call: Promise<unknown>): Promise<void> {
 	}
 }
 
+/**
+ * A DELETE tried three times: a busy apiserver can time one out (a delete of 1,000 events). What
+ * still fails is said, not thrown, so the rest is deleted and the wait below names what is left.
+ */
+async function removeOrSay(path: string, body?: object): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await ignoreMissing(admin.remove(path, body));
+			return;
+		} catch (error) {
+			if (attempt === 3) {
+				console.log(`cleanup: DELETE ${path}: ${(error as Error).message}`);
+				return;
+			}
+			await sleep(2000);
+		}
+	}
+}
+
 /** Deletes the bench's namespaces (pods at once, events, then the namespace) and nodes; waits until gone. */
 async function tearDown(namespaces: readonly string[], nodes: readonly string[]): Promise<void> {
 	if (namespaces.length === 0 && nodes.length === 0) return;
@@ -382,25 +401,22 @@ async function tearDown(namespaces: readonly string[], nodes: readonly string[])
 		namespaces,
 		concurrency,
 		async (ns) => {
-			await ignoreMissing(admin.remove(`/api/v1/namespaces/${ns}/pods`, now));
-			await ignoreMissing(admin.remove(`/api/v1/namespaces/${ns}/events`));
-			await ignoreMissing(admin.remove(`/api/v1/namespaces/${ns}`));
+			await removeOrSay(`/api/v1/namespaces/${ns}/pods`, now);
+			await removeOrSay(`/api/v1/namespaces/${ns}/events`);
+			await removeOrSay(`/api/v1/namespaces/${ns}`);
 		},
 		false,
 	);
-	await inPool(
-		nodes,
-		concurrency,
-		(name) => ignoreMissing(admin.remove(`/api/v1/nodes/${name}`)),
-		false,
-	);
+	await inPool(nodes, concurrency, (name) => removeOrSay(`/api/v1/nodes/${name}`), false);
 	const paths = [
 		...namespaces.map((ns) => `/api/v1/namespaces/${ns}`),
 		...nodes.map((name) => `/api/v1/nodes/${name}`),
 	];
 	for (let left = paths; left.length > 0; ) {
 		if (performance.now() - started > 300_000) {
-			console.log(`cleanup: still there after 300 s: ${left.join(', ')}`);
+			console.log(
+				`cleanup: still there after 300 s: ${left.join(', ')} (npm run bench:kubernetes -- --clean)`,
+			);
 			return;
 		}
 		const still: string[] = [];
