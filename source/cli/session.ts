@@ -165,6 +165,9 @@ export async function openSession(
 	const scheduler = new Scheduler(store, sources, {
 		intervalMs,
 		onTransition: (id, change, message) => {
+			// Like alerts (auto-events.ts), a server going down is recorded in an open
+			// incident but does not open one: irtop started to look around is no incident.
+			if (!timeline.incident) return;
 			try {
 				timeline.append({kind: 'source', text: message, data: {source: id, change}});
 			} catch {
