@@ -6,6 +6,11 @@ import type {CoreV1Event, V1Pod} from '@kubernetes/client-node';
 // object fresh from the API server. A field set to undefined keeps the
 // object's shape (V8 keeps it compact); only the value is freed.
 
+/** Sets the named fields of `object` to undefined; the names are checked against its type. */
+function drop<T extends object>(object: T | undefined, fields: readonly (keyof T)[]): void {
+	if (object) for (const field of fields) object[field] = undefined as never;
+}
+
 /**
  * What a cached pod keeps: its rows need names, owners, node, containers'
  * names, resources and init containers' restartPolicy, and the status'
@@ -14,66 +19,54 @@ import type {CoreV1Event, V1Pod} from '@kubernetes/client-node';
  */
 export function slimPod(pod: V1Pod): void {
 	const {metadata, spec, status} = pod;
-	if (metadata) {
-		metadata.annotations = undefined;
-		metadata.labels = undefined;
-		metadata.uid = undefined;
-		metadata.generateName = undefined;
-	}
-	if (spec) {
-		spec.volumes = undefined;
-		spec.tolerations = undefined;
-		spec.affinity = undefined;
-		spec.securityContext = undefined;
-		spec.ephemeralContainers = undefined;
-		spec.dnsPolicy = undefined;
-		spec.schedulerName = undefined;
-		spec.serviceAccountName = undefined;
-		spec.serviceAccount = undefined;
-		spec.enableServiceLinks = undefined;
-		spec.preemptionPolicy = undefined;
-		spec.priorityClassName = undefined;
-		spec.imagePullSecrets = undefined;
-		spec.topologySpreadConstraints = undefined;
-		spec.nodeSelector = undefined;
-		for (const c of [...spec.containers, ...(spec.initContainers ?? [])]) {
-			c.env = undefined;
-			c.envFrom = undefined;
-			c.volumeMounts = undefined;
-			c.ports = undefined;
-			c.livenessProbe = undefined;
-			c.readinessProbe = undefined;
-			c.startupProbe = undefined;
-			c.command = undefined;
-			c.args = undefined;
-			c.securityContext = undefined;
-			c.lifecycle = undefined;
-			c.image = undefined;
-			c.imagePullPolicy = undefined;
-			c.terminationMessagePath = undefined;
-			c.terminationMessagePolicy = undefined;
-			c.resizePolicy = undefined;
-		}
-	}
-	if (status) {
-		status.hostIP = undefined;
-		status.hostIPs = undefined;
-		status.podIP = undefined;
-		status.podIPs = undefined;
-		status.qosClass = undefined;
-		for (const c of [
-			...(status.containerStatuses ?? []),
-			...(status.initContainerStatuses ?? []),
-		]) {
-			c.image = undefined as never;
-			c.imageID = undefined as never;
-			c.containerID = undefined;
-			c.volumeMounts = undefined;
-			c.allocatedResources = undefined;
-			c.resources = undefined;
-			c.user = undefined;
-		}
-	}
+	drop(metadata, ['annotations', 'labels', 'uid', 'generateName']);
+	drop(spec, [
+		'volumes',
+		'tolerations',
+		'affinity',
+		'securityContext',
+		'ephemeralContainers',
+		'dnsPolicy',
+		'schedulerName',
+		'serviceAccountName',
+		'serviceAccount',
+		'enableServiceLinks',
+		'preemptionPolicy',
+		'priorityClassName',
+		'imagePullSecrets',
+		'topologySpreadConstraints',
+		'nodeSelector',
+	]);
+	for (const c of [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])])
+		drop(c, [
+			'env',
+			'envFrom',
+			'volumeMounts',
+			'ports',
+			'livenessProbe',
+			'readinessProbe',
+			'startupProbe',
+			'command',
+			'args',
+			'securityContext',
+			'lifecycle',
+			'image',
+			'imagePullPolicy',
+			'terminationMessagePath',
+			'terminationMessagePolicy',
+			'resizePolicy',
+		]);
+	drop(status, ['hostIP', 'hostIPs', 'podIP', 'podIPs', 'qosClass']);
+	for (const c of [...(status?.containerStatuses ?? []), ...(status?.initContainerStatuses ?? [])])
+		drop(c, [
+			'image',
+			'imageID',
+			'containerID',
+			'volumeMounts',
+			'allocatedResources',
+			'resources',
+			'user',
+		]);
 }
 
 /**
@@ -82,17 +75,7 @@ export function slimPod(pod: V1Pod): void {
  * involved object's uid and versions and related objects are dropped.
  */
 export function slimEvent(event: CoreV1Event): void {
-	if (event.metadata) event.metadata.uid = undefined;
-	const involved = event.involvedObject;
-	if (involved) {
-		involved.uid = undefined;
-		involved.apiVersion = undefined;
-		involved.resourceVersion = undefined;
-		involved.fieldPath = undefined;
-	}
-	event.source = undefined;
-	event.reportingComponent = undefined;
-	event.reportingInstance = undefined;
-	event.related = undefined;
-	event.action = undefined;
+	drop(event.metadata, ['uid']);
+	drop(event.involvedObject, ['uid', 'apiVersion', 'resourceVersion', 'fieldPath']);
+	drop(event, ['source', 'reportingComponent', 'reportingInstance', 'related', 'action']);
 }
