@@ -592,37 +592,21 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * process.memoryUsage() and the V8 heap spaces of the process behind an
- * inspector port; `collectFirst`: after a full garbage collection, which
- * tells what is live from what merely waits to be collected.
+ * Evaluates `expression` in the process behind the inspector port; its value as a string.
+ * `collectFirst`: after a full garbage collection, which tells what is live from what merely
+ * waits to be collected.
  */
-/** Evaluates `expression` in the process behind the inspector port; its value as a string. */
 async function evaluate(port: number, expression: string, collectFirst = false): Promise<string> {
-	const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
-		webSocketDebuggerUrl: string;
-	}[];
-	const socket = new WebSocket(targets[0]?.webSocketDebuggerUrl ?? '');
-	await new Promise((resolve, reject) => {
-		socket.onopen = resolve;
-		socket.onerror = reject;
-	});
-	const answer = new Promise<string>((resolve) => {
-		socket.onmessage = (message) => {
-			const data = JSON.parse(String(message.data)) as {
-				id?: number;
-				result?: {result?: {value?: string}};
-			};
-			if (data.id === 1) resolve(data.result?.result?.value ?? 'no answer');
-		};
-	});
-	if (collectFirst) socket.send(JSON.stringify({id: 2, method: 'HeapProfiler.collectGarbage'}));
-	socket.send(
-		JSON.stringify({id: 1, method: 'Runtime.evaluate', params: {expression, returnByValue: true}}),
-	);
+	const session = await inspectorSession(port);
 	try {
-		return await Promise.race([answer, sleep(5000).then(() => 'no answer within 5 s')]);
+		if (collectFirst) await session.call('HeapProfiler.collectGarbage');
+		const answer = session.call('Runtime.evaluate', {expression, returnByValue: true}) as Promise<{
+			result?: {value?: string};
+		}>;
+		const reply = await Promise.race([answer, sleep(5000).then(() => null)]);
+		return reply === null ? 'no answer within 5 s' : (reply.result?.value ?? 'no answer');
 	} finally {
-		socket.close();
+		session.close();
 	}
 }
 
@@ -667,9 +651,16 @@ async function inspectorSession(port: number) {
 		socket.onerror = reject;
 	});
 	const replies = new Map<number, (result: unknown) => void>();
+	const listeners = new Map<string, (params: unknown) => void>();
 	socket.onmessage = (message) => {
-		const data = JSON.parse(String(message.data)) as {id?: number; result?: unknown};
+		const data = JSON.parse(String(message.data)) as {
+			id?: number;
+			result?: unknown;
+			method?: string;
+			params?: unknown;
+		};
 		if (data.id !== undefined) replies.get(data.id)?.(data.result);
+		else if (data.method) listeners.get(data.method)?.(data.params);
 	};
 	let id = 0;
 	return {
@@ -678,6 +669,8 @@ async function inspectorSession(port: number) {
 				replies.set(++id, resolve);
 				socket.send(JSON.stringify({id, method, params}));
 			}),
+		/** Events the process sends (one listener per method). */
+		on: (method: string, listener: (params: unknown) => void) => listeners.set(method, listener),
 		close: () => socket.close(),
 	};
 }
@@ -718,30 +711,13 @@ async function steadyProfiles(port: number, cpuFile?: string, allocFile?: string
 
 /** Writes a V8 heap snapshot of the process behind the inspector port to `file`. */
 async function heapSnapshot(port: number, file: string): Promise<void> {
-	const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
-		webSocketDebuggerUrl: string;
-	}[];
-	const socket = new WebSocket(targets[0]?.webSocketDebuggerUrl ?? '');
-	await new Promise((resolve, reject) => {
-		socket.onopen = resolve;
-		socket.onerror = reject;
-	});
+	const session = await inspectorSession(port);
 	const chunks: string[] = [];
-	const done = new Promise<void>((resolve) => {
-		socket.onmessage = (message) => {
-			const data = JSON.parse(String(message.data)) as {
-				id?: number;
-				method?: string;
-				params?: {chunk?: string};
-			};
-			if (data.method === 'HeapProfiler.addHeapSnapshotChunk')
-				chunks.push(data.params?.chunk ?? '');
-			if (data.id === 1) resolve();
-		};
-	});
-	socket.send(JSON.stringify({id: 1, method: 'HeapProfiler.takeHeapSnapshot'}));
-	await done;
-	socket.close();
+	session.on('HeapProfiler.addHeapSnapshotChunk', (params) =>
+		chunks.push((params as {chunk: string}).chunk),
+	);
+	await session.call('HeapProfiler.takeHeapSnapshot');
+	session.close();
 	writeFileSync(file, chunks.join(''));
 	console.log(`heap snapshot: ${file}`);
 }
