@@ -1,7 +1,7 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 node --max-semi-space-size=3 --heap-growing-percent=30
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 node --max-semi-space-size=3 --heap-growing-percent=15
 // (A small young generation: the dashboard allocates little per frame, and
 // V8's default lets the heap grow to ~25 MiB more RSS for nothing; and a
-// full collection before the heap is 30 % over what is live, where V8 would
+// full collection before the heap is 15 % over what is live, where V8 would
 // let a churning cluster's garbage double it. glibc: two malloc arenas, and
 // blocks of 128 KiB or more given back to the system when freed, where the
 // default keeps a big cluster's first lists as RSS for good. See
