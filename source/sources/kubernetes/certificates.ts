@@ -2,12 +2,7 @@
 // cert-manager is an add-on: its CRD may be absent, installed or removed
 // while irtop runs, so the API group is looked up now and then and the
 // informer exists only while the group is served.
-import {
-	ApisApi,
-	CustomObjectsApi,
-	type KubeConfig,
-	type KubernetesObject,
-} from '@kubernetes/client-node';
+import {ApisApi, type KubeConfig, type KubernetesObject} from '@kubernetes/client-node';
 import type {CertificateRow} from '../../model/index.ts';
 import {Memo} from './memo.ts';
 import {epoch} from './time.ts';
@@ -135,23 +130,11 @@ export class CertificateWatch {
 
 	#open(): void {
 		const ns = this.#namespace;
-		const api = this.#kc.makeApiClient(CustomObjectsApi);
 		const path =
 			ns === null
 				? `/apis/${certificateGroup}/${version}/${plural}`
 				: `/apis/${certificateGroup}/${version}/namespaces/${encodeURIComponent(ns)}/${plural}`;
-		const list = () =>
-			ns === null
-				? api.listClusterCustomObject({group: certificateGroup, version, plural})
-				: api.listNamespacedCustomObject({group: certificateGroup, version, namespace: ns, plural});
-		this.#watched = new Watched(
-			plural,
-			this.#kc,
-			path,
-			list as never,
-			this.#changed,
-			this.#options,
-		);
+		this.#watched = new Watched(plural, this.#kc, path, this.#changed, this.#options);
 		this.#watched.start();
 	}
 

@@ -14,7 +14,6 @@ import type {Connection} from './connect.ts';
 import {Memo, RowCache} from './memo.ts';
 import {NodeMetricsPoller} from './metrics.ts';
 import type {PermissionCache} from './permission-cache.ts';
-import {listRaw} from './raw-list.ts';
 import type {RolloutTracker} from './rollout-tracker.ts';
 import {deploymentRow, eventRow, nodeRow, podRow, replicaSetOwners} from './rows.ts';
 import {slimEvent, slimPod} from './slim.ts';
@@ -87,7 +86,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 			resource: string,
 			path: string,
 			slim?: (object: T) => void,
-		) => new Watched<T>(resource, kc, path, () => listRaw<T>(kc, path), changed, options, slim);
+		) => new Watched<T>(resource, kc, path, changed, options, slim);
 		this.pods = make<V1Pod>('pods', scoped(ns, 'pods'), slimPod);
 		this.nodes = make<V1Node>('nodes', '/api/v1/nodes');
 		this.events = make<CoreV1Event>('events', scoped(ns, 'events'), slimEvent);

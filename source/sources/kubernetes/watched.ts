@@ -1,10 +1,5 @@
-import {
-	type KubeConfig,
-	type KubernetesListObject,
-	type KubernetesObject,
-	ListWatch,
-	Watch,
-} from '@kubernetes/client-node';
+import {type KubeConfig, type KubernetesObject, ListWatch, Watch} from '@kubernetes/client-node';
+import {listRaw} from './raw-list.ts';
 
 export type WatchState = 'syncing' | 'synced' | 'reconnecting';
 
@@ -65,7 +60,6 @@ export class Watched<T extends KubernetesObject> {
 		resource: string,
 		kc: KubeConfig,
 		path: string,
-		list: () => Promise<KubernetesListObject<T>>,
 		changed: () => void,
 		options: WatchedOptions = {},
 		/** Drops what nothing reads from each object as it arrives (memory, on a big cluster). */
@@ -82,6 +76,8 @@ export class Watched<T extends KubernetesObject> {
 		// its done handler would abort a newer request), so each restart builds a
 		// new one and callbacks of an older one are ignored.
 		this.#make = () => {
+			// The list is the watched path's, as plain JSON like the watch's events (raw-list.ts).
+			const list = () => listRaw<T>(kc, path);
 			const informer = new ListWatch<T>(path, new BookmarkWatch(kc), list, false);
 			const current = () => informer === this.#informer && !this.#closed;
 			informer.on('change', (object: T) => {
