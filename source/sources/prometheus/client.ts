@@ -55,9 +55,16 @@ export function parseResponse(body: unknown): Series[] {
 	});
 }
 
-/** An instant query (`/api/v1/query`). */
-export async function query(base: string, promql: string, signal: AbortSignal): Promise<Series[]> {
-	const url = `${base.replace(/\/$/, '')}/api/v1/query?query=${encodeURIComponent(promql)}`;
+/** An instant query (`/api/v1/query`), evaluated at `atMs` (epoch ms) when given, else at Prometheus' "now". */
+export async function query(
+	base: string,
+	promql: string,
+	signal: AbortSignal,
+	atMs?: number,
+): Promise<Series[]> {
+	const params = new URLSearchParams({query: promql});
+	if (atMs !== undefined) params.set('time', String(atMs / 1000));
+	const url = `${base.replace(/\/$/, '')}/api/v1/query?${params}`;
 	// 400/422/503 carry the error envelope: read it rather than the status.
 	const {body} = await getJson(url, signal, () => true);
 	return parseResponse(body);

@@ -23,23 +23,33 @@ export class PrometheusSource implements Source<'prometheus'> {
 	readonly #observe: Observe;
 	readonly #trends = new Trends();
 	readonly #over = new Map<string, boolean>();
+	readonly #now: () => number;
 	#seeded = false;
 
-	constructor(config: PrometheusConfig & {url: string}, observe: Observe, timeoutMs?: number) {
+	constructor(
+		config: PrometheusConfig & {url: string},
+		observe: Observe,
+		timeoutMs?: number,
+		now: () => number = Date.now,
+	) {
 		this.#config = config;
 		this.#plan = queryPlan(config);
 		this.#observe = observe;
 		this.timeoutMs = timeoutMs;
+		this.#now = now;
 	}
 
 	async poll(signal: AbortSignal): Promise<PrometheusData> {
 		const url = this.#config.url;
+		// Every query of a poll is evaluated at the same instant: rate() over a window moves with
+		// the evaluation time, so without it a row's ratio, rate and p99 would be from different moments.
+		const now = this.#now();
 		const answers = await Promise.all(
 			this.#plan.queries.map(async (q) => {
 				const [errors, rates, p99] = await Promise.all([
-					query(url, q.errorRatio, signal),
-					query(url, q.requestRate, signal),
-					query(url, q.p99, signal),
+					query(url, q.errorRatio, signal, now),
+					query(url, q.requestRate, signal, now),
+					query(url, q.p99, signal, now),
 				]);
 				const label = this.#plan.serviceLabel;
 				return {
@@ -53,9 +63,8 @@ export class PrometheusSource implements Source<'prometheus'> {
 		if (!this.#seeded) {
 			// The sparkline's history is a nicety: if the range query fails, the panel still
 			// shows the current numbers, and the next poll tries again.
-			await this.#seed(signal).catch(() => {});
+			await this.#seed(signal, now).catch(() => {});
 		}
-		const now = Date.now();
 		const services: ServiceRates[] = [];
 		for (const {q, errors, rates, p99} of answers) {
 			const names = q.service === null ? [...rates.keys()] : [q.service];
@@ -80,8 +89,7 @@ export class PrometheusSource implements Source<'prometheus'> {
 	}
 
 	// The sparkline's first 30 minutes: one range query per RED query set, once.
-	async #seed(signal: AbortSignal): Promise<void> {
-		const endMs = Date.now();
+	async #seed(signal: AbortSignal, endMs: number): Promise<void> {
 		const range = {startMs: endMs - trendWindowMs, endMs, stepSeconds: 30};
 		const label = this.#plan.serviceLabel;
 		for (const q of this.#plan.queries) {
