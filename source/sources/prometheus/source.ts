@@ -89,8 +89,11 @@ export class PrometheusSource implements Source<'prometheus'> {
 	}
 
 	// The sparkline's first 30 minutes: one range query per RED query set, once.
-	async #seed(signal: AbortSignal, endMs: number): Promise<void> {
-		const range = {startMs: endMs - trendWindowMs, endMs, stepSeconds: 30};
+	// It ends one step before the poll's own instant, whose point the poll adds.
+	async #seed(signal: AbortSignal, nowMs: number): Promise<void> {
+		const stepSeconds = 30;
+		const endMs = nowMs - stepSeconds * 1000;
+		const range = {startMs: nowMs - trendWindowMs, endMs, stepSeconds};
 		const label = this.#plan.serviceLabel;
 		for (const q of this.#plan.queries) {
 			const [errors, rates] = await Promise.all([

@@ -14,8 +14,6 @@ export class Trends {
 
 	push(service: string, at: number, value: number): void {
 		const list = this.#points.get(service) ?? [];
-		// One point per instant: the seed's last step can be the first poll's own evaluation time.
-		if (list.at(-1)?.[0] === at) list.pop();
 		list.push([at, value]);
 		while (list.length > 0 && (list[0]?.[0] ?? at) < at - trendWindowMs) list.shift();
 		this.#points.set(service, list);

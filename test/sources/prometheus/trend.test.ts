@@ -2,15 +2,16 @@ import {describe, expect, it} from 'vitest';
 import {Trends, trendWindowMs} from '../../../source/sources/prometheus/trend.ts';
 
 describe('error-ratio trend', () => {
-	it("keeps one point per instant: a poll at the seed's last step replaces it", () => {
+	it('a late seed adds only what is older than the polls already added', () => {
 		const trends = new Trends();
+		trends.push('api', 3000, 0.3);
 		trends.seed('api', [
 			[1000, 0.1],
 			[2000, 0.2],
+			[3000, 0.9],
 		]);
-		trends.push('api', 2000, 0.25);
-		trends.push('api', 3000, 0.3);
-		expect(trends.values('api')).toEqual([0.1, 0.25, 0.3]);
+		trends.push('api', 4000, 0.4);
+		expect(trends.values('api')).toEqual([0.1, 0.2, 0.3, 0.4]);
 	});
 
 	it('drops points older than the window', () => {
