@@ -11,6 +11,8 @@ import {
 	type V1Pod,
 } from '@kubernetes/client-node';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {kubernetesScenarioNames} from '../../scripts/lab/scenario.ts';
+import {seeded} from '../sources/kubernetes/helpers.ts';
 import {eventually as poll} from '../support/eventually.ts';
 import {describeLab, labCli, tool} from '../support/lab.ts';
 import {takeLabLock} from '../support/lab-lock.ts';
@@ -32,8 +34,11 @@ describeLab('lab kubernetes', ['kubernetes'], (lab) => {
 	let pods: V1Pod[] = [];
 	const pod = (app: string) => pods.find((p) => p.metadata?.labels?.app === app);
 
+	// Other test files run their own deployments (some named onboarding-api) in irtop-* namespaces.
 	beforeAll(async () => {
-		pods = (await config().makeApiClient(CoreV1Api).listPodForAllNamespaces()).items;
+		pods = (await config().makeApiClient(CoreV1Api).listPodForAllNamespaces()).items.filter((p) =>
+			seeded(p.metadata?.namespace),
+		);
 	});
 
 	it('answers kubectl get ns with the runbook namespaces', async () => {
@@ -52,7 +57,8 @@ describeLab('lab kubernetes', ['kubernetes'], (lab) => {
 		const rows = (await kubectl('get', 'pods', '-A', '--no-headers'))
 			.trim()
 			.split('\n')
-			.map((line) => line.split(/\s+/));
+			.map((line) => line.split(/\s+/))
+			.filter((r) => seeded(r[0]));
 		const status = (prefix: string) =>
 			rows.filter((r) => r[1]?.startsWith(prefix)).map((r) => r[3]);
 		expect(status('onboarding-api-')).toEqual(['Running', 'Running', 'Running']);
@@ -228,7 +234,8 @@ describeLab('lab kubernetes', ['kubernetes'], (lab) => {
 		}, 660_000);
 		afterAll(async () => {
 			try {
-				await labCli('scenario', 'reset');
+				// Only these scenarios: a bare reset would also end other files' Postgres and Kafka scenarios.
+				await labCli('scenario', 'reset', ...kubernetesScenarioNames);
 			} finally {
 				release();
 			}

@@ -1,6 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {slackAction} from '../../source/notify/slack.ts';
 import {Timeline} from '../../source/timeline/timeline.ts';
+import {eventually} from '../support/eventually.ts';
 import {fixtureData} from '../support/fixtures.ts';
 import {renderApp} from '../support/render-app.tsx';
 import {answer, standIn} from './stand-in.ts';
@@ -42,7 +43,10 @@ describe('notifications in the TUI', () => {
 		expect(app.frame()).toContain('$SLACK_WEBHOOK_URL');
 		expect(app.frame()).not.toContain('very-secret');
 		await app.press('confirm', 2);
-		await new Promise((r) => setTimeout(r, 100));
+		await eventually(
+			async () => app.frame(),
+			(f) => f.includes('✓ Post a status update to Slack'),
+		);
 		expect(server.seen).toHaveLength(1);
 		expect(app.frame()).toContain('✓ Post a status update to Slack');
 		expect(timeline.getSnapshot().events.at(-1)?.data).toMatchObject({

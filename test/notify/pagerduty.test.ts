@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {fetchOncall, OncallWatcher} from '../../source/notify/pagerduty.ts';
+import {eventually} from '../support/eventually.ts';
 import {answer, standIn} from './stand-in.ts';
 
 let close: (() => Promise<void>) | undefined;
@@ -56,8 +57,12 @@ describe('PagerDuty on-call', () => {
 		);
 		const watcher = new OncallWatcher({url, token: 'pd-key'});
 		watcher.start();
-		await new Promise((r) => setTimeout(r, 100));
-		expect(watcher.current()).toBe('Alice Doe');
+		expect(
+			await eventually(
+				async () => watcher.current(),
+				(name) => name !== null,
+			),
+		).toBe('Alice Doe');
 		watcher.stop();
 	});
 });

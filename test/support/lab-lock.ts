@@ -1,5 +1,5 @@
-// Tests that change something cluster-wide in the shared lab (a CRD, a full
-// scenario reset) take this lock, so two of them running in parallel files
+// Tests that change or rely on something cluster-wide in the shared lab (a CRD,
+// a scenario reset, the lab-simulation ConfigMap) take this lock, so two of them in parallel files
 // never pull the ground from under each other. mkdir is atomic; a lock left
 // by a killed run goes stale.
 import {mkdirSync, rmSync, statSync} from 'node:fs';

@@ -34,11 +34,14 @@ export async function kubectlJson<T>(lab: Lab, args: readonly string[]): Promise
 }
 
 /** A namespace of the test's own, so nothing another test (or person) uses is touched. */
-export async function ownNamespace(lab: Lab, prefix: string): Promise<string> {
+export async function ownNamespace(lab: Lab, prefix: `irtop-${string}`): Promise<string> {
 	const name = unique(prefix).replace(/_/g, '-').toLowerCase();
 	await kubectl(lab, ['create', 'namespace', name]);
 	return name;
 }
+
+/** Whether a namespace is the lab's seeded world rather than one a test made with ownNamespace. */
+export const seeded = (namespace: string | undefined): boolean => !namespace?.startsWith('irtop-');
 
 export async function dropNamespace(lab: Lab, name: string): Promise<void> {
 	await kubectl(lab, ['delete', 'namespace', name, '--wait=false', '--ignore-not-found']);

@@ -34,8 +34,17 @@ describeLab('kubernetes reads rebuild only what changed', ['kubernetes'], (lab) 
 	});
 
 	it('hands back the same data while nothing changes, and new rows only for the changed pod', async () => {
+		// The lab's kubelet may still be writing the fresh pods' status: start from a quiet second.
+		const settled = async () => {
+			for (let before = source.read(); ; ) {
+				await new Promise((r) => setTimeout(r, 1000));
+				const now = source.read();
+				if (now === before) return now;
+				before = now;
+			}
+		};
 		const touch = async (name: string, value: string) => {
-			const before = source.read();
+			const before = await settled();
 			await kubectl(lab, [
 				'annotate',
 				'--overwrite',

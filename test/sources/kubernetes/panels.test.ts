@@ -1,12 +1,13 @@
 // Each panel's data equals what kubectl shows for the same cluster, read at
 // (nearly) the same moment. The lab's world moves (a pod crash-loops), so
-// the comparison is retried until both reads agree.
+// the comparison is retried until both reads agree. Only the seeded world is
+// compared: other test files create and delete their own irtop-* namespaces meanwhile.
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import type {KubernetesData} from '../../../source/model/index.ts';
 import {openKubernetes} from '../../../source/sources/kubernetes/index.ts';
 import type {KubernetesSource} from '../../../source/sources/kubernetes/source.ts';
 import {describeLab} from '../../support/lab.ts';
-import {kubeconfigOf, kubectl} from './helpers.ts';
+import {kubeconfigOf, kubectl, seeded} from './helpers.ts';
 
 const settings = {
 	circuitBreakerEnv: {CIRCUIT_BREAKER_ENABLED: 'true'},
@@ -55,10 +56,12 @@ describeLab('kubernetes panels equal kubectl', ['kubernetes'], (lab) => {
 		const {ours, theirs} = await agreed(
 			() =>
 				data()
-					.pods.map((p) => `${p.namespace} ${p.name} ${p.ready} ${p.status} ${p.restarts}`)
+					.pods.filter((p) => seeded(p.namespace))
+					.map((p) => `${p.namespace} ${p.name} ${p.ready} ${p.status} ${p.restarts}`)
 					.sort(),
 			async () =>
 				table(await kubectl(lab, ['get', 'pods', '-A', '--no-headers']))
+					.filter(([ns]) => seeded(ns))
 					.map(
 						([ns, name, ready, status, restarts]) => `${ns} ${name} ${ready} ${status} ${restarts}`,
 					)
@@ -93,12 +96,14 @@ describeLab('kubernetes panels equal kubectl', ['kubernetes'], (lab) => {
 		const {ours, theirs} = await agreed(
 			() =>
 				data()
-					.deployments.map(
+					.deployments.filter((d) => seeded(d.namespace))
+					.map(
 						(d) => `${d.namespace} ${d.name} ${d.ready}/${d.desired} ${d.updated} ${d.available}`,
 					)
 					.sort(),
 			async () =>
 				table(await kubectl(lab, ['get', 'deploy', '-A', '--no-headers']))
+					.filter(([ns]) => seeded(ns))
 					.map(
 						([ns, name, ready, updated, available]) =>
 							`${ns} ${name} ${ready} ${updated} ${available}`,
@@ -112,9 +117,14 @@ describeLab('kubernetes panels equal kubectl', ['kubernetes'], (lab) => {
 
 	it('events: the same count as `kubectl get events -A`, newest first', async () => {
 		const {ours, theirs} = await agreed(
-			() => Math.min(data().events.length, 500),
+			() => Math.min(data().events.filter((e) => seeded(e.namespace)).length, 500),
 			async () =>
-				Math.min(table(await kubectl(lab, ['get', 'events', '-A', '--no-headers'])).length, 500),
+				Math.min(
+					table(await kubectl(lab, ['get', 'events', '-A', '--no-headers'])).filter(([ns]) =>
+						seeded(ns),
+					).length,
+					500,
+				),
 		);
 		expect(ours).toBe(theirs);
 		const times = data().events.map((e) => e.lastSeenAt ?? 0);

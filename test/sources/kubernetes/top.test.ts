@@ -5,6 +5,7 @@ import {afterAll, beforeAll, expect, it} from 'vitest';
 import type {KubernetesSource} from '../../../source/sources/kubernetes/source.ts';
 import {nearLimit} from '../../../source/ui/panels/pods.ts';
 import {describeLab} from '../../support/lab.ts';
+import {takeLabLock} from '../../support/lab-lock.ts';
 import {
 	deploymentYaml,
 	dropNamespace,
@@ -19,6 +20,11 @@ describeLab('kubernetes pod use and limits', ['kubernetes'], (lab) => {
 	let ns: string;
 	let source: KubernetesSource;
 	const key = () => `${ns}.hot`;
+	// The lab's scenario reset rewrites lab-simulation whole: hold it off while this file's key is in use.
+	let release = () => {};
+	beforeAll(async () => {
+		release = await takeLabLock('cluster-wide');
+	}, 660_000);
 
 	beforeAll(async () => {
 		ns = await ownNamespace(lab, 'irtop-k8s-top');
@@ -40,20 +46,23 @@ describeLab('kubernetes pod use and limits', ['kubernetes'], (lab) => {
 		source = await watchedSource(lab, ns, {metricsIntervalMs: 1000});
 	}, 90_000);
 	afterAll(async () => {
-		await source?.close();
-		await kubectl(lab, [
-			'patch',
-			'configmap/lab-simulation',
-			'-n',
-			'kube-system',
-			'--type',
-			'json',
-			'-p',
-			JSON.stringify([
-				{op: 'remove', path: `/data/${key().replace(/~/g, '~0').replace(/\//g, '~1')}`},
-			]),
-		]);
-		await dropNamespace(lab, ns);
+		try {
+			await source?.close();
+			// A merge patch with null removes the key, and does not fail when it is already gone.
+			await kubectl(lab, [
+				'patch',
+				'configmap/lab-simulation',
+				'-n',
+				'kube-system',
+				'--type',
+				'merge',
+				'-p',
+				JSON.stringify({data: {[key()]: null}}),
+			]);
+			await dropNamespace(lab, ns);
+		} finally {
+			release();
+		}
 	});
 
 	it('CPU and memory per pod equal kubectl top pods; 95 % of the CPU limit is hinted', async () => {

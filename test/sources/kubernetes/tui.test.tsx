@@ -3,6 +3,7 @@
 import type {V1Deployment} from '@kubernetes/client-node';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {openKubernetes} from '../../../source/sources/kubernetes/index.ts';
+import {eventually} from '../../support/eventually.ts';
 import {describeLab} from '../../support/lab.ts';
 import {renderApp} from '../../support/render-app.tsx';
 import {
@@ -36,7 +37,12 @@ async function toRestart(app: Awaited<ReturnType<typeof renderApp>>) {
 	await app.type('onboarding-api');
 	await app.press('submit');
 	await app.press('restart');
-	await new Promise((r) => setTimeout(r, 300)); // the SelfSubjectAccessReview
+	// The confirmation (or the refusal) comes once the SelfSubjectAccessReview has answered.
+	await eventually(
+		async () => app.frame(),
+		(f) => f.includes('kubectl rollout restart') || f.includes('not allowed'),
+		10_000,
+	);
 }
 
 describeLab('kubernetes in the TUI', ['kubernetes'], (lab) => {
@@ -65,8 +71,12 @@ describeLab('kubernetes in the TUI', ['kubernetes'], (lab) => {
 		await toRestart(app);
 		expect(app.frame()).toContain(`kubectl rollout restart deployment/onboarding-api -n ${ns}`);
 		await app.press('confirm', 3);
-		await new Promise((r) => setTimeout(r, 1000));
-		const actions = app.timeline.getSnapshot().events.filter((e) => e.kind === 'action');
+		const actionsNow = async () =>
+			app.timeline.getSnapshot().events.filter((e) => e.kind === 'action');
+		await eventually(actionsNow, (a) => a.length > 0, 10_000);
+		// Time for a second run to show up, were the repeated key to cause one.
+		await new Promise((r) => setTimeout(r, 500));
+		const actions = await actionsNow();
 		expect(actions).toHaveLength(1);
 		expect(actions[0]?.data).toMatchObject({
 			command: `kubectl rollout restart deployment/onboarding-api -n ${ns}`,
@@ -90,14 +100,19 @@ describeLab('kubernetes in the TUI', ['kubernetes'], (lab) => {
 		expect(app.frame()).toContain('memory limit for onboarding-api (now 128Mi)');
 		await app.type('\u007f\u007f\u007f512Mi');
 		await app.press('submit');
-		await new Promise((r) => setTimeout(r, 300));
+		await eventually(
+			async () => app.frame(),
+			(f) => f.includes('$ kubectl set resources'),
+			10_000,
+		);
 		// The dialog wraps a long command rather than cutting it.
 		expect(app.frame()).toContain(`$ kubectl set resources deployment/onboarding-api -n ${ns}`);
 		expect(app.frame()).toContain('--limits=memory=512Mi');
 		await app.press('confirm');
-		await new Promise((r) => setTimeout(r, 1000));
-		const d = await kubectlJson<V1Deployment>(lab, ['get', 'deployment/onboarding-api', '-n', ns]);
-		expect(d.spec?.template?.spec?.containers?.[0]?.resources?.limits?.memory).toBe('512Mi');
+		const limit = async () =>
+			(await kubectlJson<V1Deployment>(lab, ['get', 'deployment/onboarding-api', '-n', ns])).spec
+				?.template?.spec?.containers?.[0]?.resources?.limits?.memory;
+		expect(await eventually(limit, (m) => m === '512Mi', 10_000)).toBe('512Mi');
 		app.unmount();
 	}, 40_000);
 
