@@ -122,7 +122,14 @@ export function App({size, initialUi}: AppProps) {
 	const bodyHeight = rows - 3;
 	let body: React.ReactNode;
 	if (ui.overlay.kind === 'help') {
-		body = <HelpOverlay width={columns} height={bodyHeight} focus={ui.focus} />;
+		body = (
+			<HelpOverlay
+				width={columns}
+				height={bodyHeight}
+				focus={ui.focus}
+				scroll={ui.overlay.scroll}
+			/>
+		);
 	} else if (ui.overlay.kind === 'confirm') {
 		body = (
 			<Box height={bodyHeight} width={columns} alignItems="center" justifyContent="center">

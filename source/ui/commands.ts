@@ -14,7 +14,8 @@ export type CommandScope =
 	| 'confirm'
 	| 'prompt'
 	| 'note'
-	| 'logs';
+	| 'logs'
+	| 'help';
 
 export interface Command {
 	readonly id: CommandId;
@@ -271,6 +272,20 @@ export const commands = [
 		description: 'Clear the search, or close the logs',
 		scope: 'logs',
 		hint: 'close',
+	},
+	{id: 'help-down', keys: ['j', 'down'], description: 'Scroll the help down a line', scope: 'help'},
+	{id: 'help-up', keys: ['k', 'up'], description: 'Scroll the help up a line', scope: 'help'},
+	{
+		id: 'help-page-down',
+		keys: ['pagedown', 'ctrl+d', 'space'],
+		description: 'Scroll the help down a page',
+		scope: 'help',
+	},
+	{
+		id: 'help-page-up',
+		keys: ['pageup', 'ctrl+u'],
+		description: 'Scroll the help up a page',
+		scope: 'help',
 	},
 	{
 		id: 'delete-pod',

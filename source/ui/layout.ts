@@ -25,6 +25,24 @@ export type Layout =
 /** Header (2 lines) and status bar (1 line) take this much of the height. */
 export const chromeRows = 3;
 
+/** The screen between the header and the status bar, where the grid, a zoomed panel or an overlay goes. */
+export function bodySize(layout: Layout): {readonly width: number; readonly height: number} {
+	switch (layout.kind) {
+		case 'too-small':
+			return {width: layout.columns, height: Math.max(0, layout.rows - chromeRows)};
+		case 'zoom':
+			return {width: layout.box.width, height: layout.box.height};
+		case 'grid': {
+			const first = layout.rows[0] ?? [];
+			return {
+				// Widths plus the one-space gaps between columns.
+				width: first.reduce((sum, box) => sum + box.width, 0) + Math.max(0, first.length - 1),
+				height: layout.rows.reduce((sum, row) => sum + (row[0]?.height ?? 0), 0),
+			};
+		}
+	}
+}
+
 /** Splits `total` into `parts` sizes that differ by at most one and add up. */
 function split(total: number, parts: number): number[] {
 	return Array.from(

@@ -21,7 +21,7 @@ export function activeScopes(overlay: Overlay, focus: PanelId): readonly Command
 		case 'logs':
 			return overlay.searching ? ['prompt'] : ['logs'];
 		case 'help':
-			return ['global'];
+			return ['help', 'global'];
 		case 'none':
 			return [focus, ...(podPanels.has(focus) ? (['pod'] as const) : []), 'panel', 'global'];
 	}

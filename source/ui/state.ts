@@ -6,7 +6,8 @@ import {gridPanelIds, isGridPanel, panelIds} from './panel-ids.ts';
 
 export type Overlay =
 	| {readonly kind: 'none'}
-	| {readonly kind: 'help'}
+	/** `scroll`: the first help line shown, when the keys need more rows than the screen has. */
+	| {readonly kind: 'help'; readonly scroll: number}
 	| {readonly kind: 'jump'; readonly text: string}
 	| {readonly kind: 'filter'; readonly text: string}
 	| {
@@ -100,6 +101,8 @@ export type UiEvent =
 	| {readonly type: 'logs-scroll'; readonly scroll: number}
 	/** Scroll the log view up (positive) or down; up pauses it. */
 	| {readonly type: 'logs-scroll-by'; readonly by: number}
+	/** Relative, like the log's, so keys arriving in one chunk all count; `max` is the last full page. */
+	| {readonly type: 'help-scroll-by'; readonly by: number; readonly max: number}
 	| {readonly type: 'message'; readonly text: string; readonly tone: Tone}
 	/** Escape: the innermost thing that is open closes. */
 	| {readonly type: 'clear'};
@@ -158,6 +161,11 @@ export function reduceUi(state: UiState, event: UiEvent): UiState {
 			// Scrolled up, the view holds still; it follows again on G, not by reaching the bottom.
 			const paused = state.overlay.paused || scroll > 0;
 			return {...state, overlay: {...state.overlay, scroll, paused}};
+		}
+		case 'help-scroll-by': {
+			if (state.overlay.kind !== 'help') return state;
+			const scroll = Math.max(0, Math.min(event.max, state.overlay.scroll + event.by));
+			return {...state, overlay: {kind: 'help', scroll}};
 		}
 		case 'toggle-top-sort':
 			return {

@@ -3,9 +3,10 @@ import {type Dispatch, useRef} from 'react';
 import type {Action} from '../actions/action.ts';
 import {runAction} from '../actions/run-action.ts';
 import type {CommandId} from './commands.ts';
+import {helpLines, helpPage, maxHelpScroll} from './help-view.ts';
 import {incidentCommands} from './incident-commands.ts';
 import {completeJump, resolveJump} from './jump.ts';
-import type {Layout} from './layout.ts';
+import {bodySize, type Layout} from './layout.ts';
 import {logsEvent} from './logs-commands.ts';
 import {mitigationCommands, type Target, unavailable} from './mitigation-commands.ts';
 import {type PanelId, panelIds} from './panel-ids.ts';
@@ -20,9 +21,8 @@ type Visible = Readonly<Record<PanelId, VisiblePanel>>;
 
 function pageSize(layout: Layout, focus: PanelId | 'logs'): number {
 	// The log view fills the body, one line of which is its title.
-	if (focus === 'logs' && layout.kind === 'grid')
-		return Math.max(1, layout.rows.reduce((sum, row) => sum + (row[0]?.height ?? 0), 0) - 1);
-	if (focus === 'logs' && layout.kind === 'zoom') return Math.max(1, layout.box.height - 1);
+	if (focus === 'logs' && layout.kind !== 'too-small')
+		return Math.max(1, bodySize(layout).height - 1);
 	if (layout.kind === 'zoom') return Math.max(1, layout.box.height - 2);
 	if (layout.kind === 'grid')
 		return Math.max(1, (layout.rows.flat().find((b) => b.id === focus)?.height ?? 3) - 2);
@@ -133,7 +133,7 @@ export function useCommandHandler(
 			case 'help':
 				dispatch({
 					type: 'overlay',
-					overlay: ui.overlay.kind === 'help' ? {kind: 'none'} : {kind: 'help'},
+					overlay: ui.overlay.kind === 'help' ? {kind: 'none'} : {kind: 'help', scroll: 0},
 				});
 				return;
 			case 'jump':
@@ -154,6 +154,20 @@ export function useCommandHandler(
 				services.refresh();
 				dispatch({type: 'message', text: 'refreshing every source', tone: 'dim'});
 				return;
+			case 'help-down':
+			case 'help-up':
+			case 'help-page-down':
+			case 'help-page-up': {
+				const {width, height} = bodySize(layout);
+				const {columns, rows} = helpPage(width, height);
+				const page = columns * rows;
+				const by = {'help-down': 1, 'help-up': -1, 'help-page-down': page, 'help-page-up': -page}[
+					command
+				];
+				const total = helpLines(ui.focus, services.readOnly).length;
+				dispatch({type: 'help-scroll-by', by, max: maxHelpScroll(total, width, height)});
+				return;
+			}
 			case 'down':
 			case 'up':
 			case 'top':

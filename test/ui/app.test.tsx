@@ -72,13 +72,27 @@ describe.each([
 		expect(screen).not.toContain('\u0007');
 	});
 
-	it('shows help generated from the command table', async () => {
+	it('shows help generated from the command table, every key reached by scrolling', async () => {
 		const {frame, press} = await app(columns, rows);
 		await press('help');
-		const screen = frame();
-		for (const command of commands.filter((c) => c.scope === 'global')) {
-			expect(screen).toContain(command.description.slice(0, 20));
+		const pages = [frame()];
+		for (
+			let i = 0;
+			i < 10 && !/ · \d+-(\d+) of \1 · /.test(frame()) && / of \d+ · /.test(frame());
+			i++
+		) {
+			await press('help-page-down');
+			pages.push(frame());
 		}
+		// Past the last full page it stays put.
+		await press('help-page-down');
+		expect(frame()).toBe(pages.at(-1));
+		const seen = pages.join('\n');
+		for (const command of commands) expect(seen).toContain(command.description.slice(0, 30));
+		for (const page of pages)
+			for (const line of page.split('\n')) expect(line.length).toBeLessThanOrEqual(columns);
+		await press('help-page-up', 10);
+		expect(frame()).toBe(pages[0]);
 		await press('clear');
 		expect(frame()).toContain('Deployments');
 	});

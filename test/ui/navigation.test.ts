@@ -90,7 +90,7 @@ describe('UI reducer', () => {
 	it('escape closes the innermost thing first', () => {
 		let s = reduceUi(initialUiState, {type: 'filter', text: 'api'});
 		s = reduceUi(s, {type: 'toggle-zoom'});
-		s = reduceUi(s, {type: 'overlay', overlay: {kind: 'help'}});
+		s = reduceUi(s, {type: 'overlay', overlay: {kind: 'help', scroll: 0}});
 		s = reduceUi(s, {type: 'clear'});
 		expect(s.overlay.kind).toBe('none');
 		expect(s.filters.errors).toBe('api');
