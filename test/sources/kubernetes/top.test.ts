@@ -20,6 +20,18 @@ describeLab('kubernetes pod use and limits', ['kubernetes'], (lab) => {
 	let ns: string;
 	let source: KubernetesSource;
 	const key = () => `${ns}.hot`;
+	/** Sets (or, with null, removes) this file's key in the lab's usage ConfigMap, by merge patch. */
+	const simulateUsage = (usage: string | null) =>
+		kubectl(lab, [
+			'patch',
+			'configmap/lab-simulation',
+			'-n',
+			'kube-system',
+			'--type',
+			'merge',
+			'-p',
+			JSON.stringify({data: {[key()]: usage}}),
+		]);
 	// The lab's scenario reset rewrites lab-simulation whole: hold it off while this file's key is in use.
 	let release = () => {};
 	beforeAll(async () => {
@@ -31,34 +43,15 @@ describeLab('kubernetes pod use and limits', ['kubernetes'], (lab) => {
 		const hot = JSON.parse(deploymentYaml(ns, 'hot', {memory: '256Mi'}));
 		hot.spec.template.spec.containers[0].resources.limits.cpu = '200m';
 		await kubectl(lab, ['apply', '-f', '-'], JSON.stringify(hot));
-		const usage = JSON.stringify({cpu: '190m', memory: '100Mi'});
-		await kubectl(lab, [
-			'patch',
-			'configmap/lab-simulation',
-			'-n',
-			'kube-system',
-			'--type',
-			'merge',
-			'-p',
-			JSON.stringify({data: {[key()]: usage}}),
-		]);
+		await simulateUsage(JSON.stringify({cpu: '190m', memory: '100Mi'}));
 		await rolledOut(lab, ns, 'hot');
 		source = await watchedSource(lab, ns, {metricsIntervalMs: 1000});
 	}, 90_000);
 	afterAll(async () => {
 		try {
 			await source?.close();
-			// A merge patch with null removes the key, and does not fail when it is already gone.
-			await kubectl(lab, [
-				'patch',
-				'configmap/lab-simulation',
-				'-n',
-				'kube-system',
-				'--type',
-				'merge',
-				'-p',
-				JSON.stringify({data: {[key()]: null}}),
-			]);
+			// Null removes the key, and does not fail when it is already gone.
+			await simulateUsage(null);
 			await dropNamespace(lab, ns);
 		} finally {
 			release();
