@@ -9,6 +9,7 @@ import {completeJump, resolveJump} from './jump.ts';
 import {bodySize, type Layout} from './layout.ts';
 import {logsEvent} from './logs-commands.ts';
 import {mitigationCommands, type Target, unavailable} from './mitigation-commands.ts';
+import {outcomeText} from './outcome-text.ts';
 import {type PanelId, panelIds} from './panel-ids.ts';
 import {panels} from './panels/index.ts';
 import type {Selection, VisiblePanel} from './panels/panel.ts';
@@ -222,7 +223,7 @@ export function useCommandHandler(
 					running.current = false;
 					dispatch({
 						type: 'message',
-						text: `${outcome.ok ? '✓' : '✗'} ${action.title} ${action.target.object}: ${outcome.message}`,
+						text: outcomeText(action, outcome.ok, outcome.message),
 						tone: outcome.ok ? 'ok' : 'error',
 					});
 				});

@@ -1,5 +1,6 @@
 import {Text} from 'ink';
 import {fitWidth} from '../../format/table.ts';
+import textWidth from '../../format/text-width.ts';
 import type {PanelId} from '../panel-ids.ts';
 import {statusBarCommands} from '../resolve-key.ts';
 import {useServices} from '../services.ts';
@@ -7,6 +8,45 @@ import type {UiState} from '../state.ts';
 import {Toned} from './tone.tsx';
 
 const keyLabel = (key: string) => (key === 'escape' ? 'esc' : key);
+const gap = '  ';
+
+export interface Hint {
+	readonly text: string;
+	/** Shown whenever it fits at all (`? help`): the way to every other key. */
+	readonly keep?: boolean;
+}
+
+/**
+ * The status line in `width` cells: the message first (an action's outcome,
+ * the API server's error), cut only to leave room for the kept hints; then
+ * the other hints, in order (most specific first), while they fit whole.
+ */
+export function statusLine(
+	message: string,
+	hints: readonly Hint[],
+	width: number,
+): {readonly message: string; readonly hints: string} {
+	const cost = (h: Hint) => textWidth(h.text) + gap.length;
+	const kept = hints.filter((h) => h.keep).reduce((n, h) => n + cost(h), 0);
+	const shownMessage =
+		message === '' ? '' : fitWidth(message, Math.min(textWidth(message), width - kept));
+	// A gap follows the message, and there is none before the first hint.
+	let budget = width - textWidth(shownMessage) - (shownMessage === '' ? -gap.length : 0) - kept;
+	const shown: string[] = [];
+	let full = budget < 0;
+	for (const hint of hints) {
+		if (full && !hint.keep) continue;
+		if (!hint.keep) {
+			if (cost(hint) > budget) {
+				full = true;
+				continue;
+			}
+			budget -= cost(hint);
+		}
+		if (budget >= 0) shown.push(hint.text);
+	}
+	return {message: shownMessage, hints: shown.join(gap)};
+}
 
 export function StatusBar({ui, focus, width}: {ui: UiState; focus: PanelId; width: number}) {
 	const {readOnly, mitigations} = useServices();
@@ -14,18 +54,15 @@ export function StatusBar({ui, focus, width}: {ui: UiState; focus: PanelId; widt
 		// ✗: the API server said no (SelfSubjectAccessReview); pressing it says why.
 		.map((c) => {
 			const denied = c.mitigation && mitigations.denied?.(c.mitigation);
-			return `${keyLabel(c.keys[0]!)} ${denied ? '✗' : ''}${c.hint}`;
-		})
-		.join('  ');
-	if (ui.message) {
-		return (
-			<Text wrap="truncate">
-				<Toned tone={ui.message.tone}>
-					{fitWidth(ui.message.text, Math.max(0, width - hints.length - 2))}
-				</Toned>
-				<Toned tone="dim">{`  ${hints}`}</Toned>
-			</Text>
-		);
-	}
-	return <Toned tone="dim">{fitWidth(hints, width)}</Toned>;
+			return {text: `${keyLabel(c.keys[0]!)} ${denied ? '✗' : ''}${c.hint}`, keep: c.id === 'help'};
+		});
+	const line = statusLine(ui.message?.text ?? '', hints, width);
+	return (
+		<Text wrap="truncate">
+			{line.message !== '' && <Toned tone={ui.message?.tone}>{line.message}</Toned>}
+			<Toned tone="dim">
+				{line.message !== '' && line.hints !== '' ? `${gap}${line.hints}` : line.hints}
+			</Toned>
+		</Text>
+	);
 }
