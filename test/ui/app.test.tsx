@@ -142,6 +142,31 @@ describe('keys', () => {
 		expect(runs).toEqual([]);
 	});
 
+	it('at 80x24 an outcome stays whole on the status line, and a confirmation keeps its own keys', async () => {
+		const runs: string[] = [];
+		const mitigations = recordingMitigations(runs);
+		const slow: Mitigations = {
+			...mitigations,
+			restartDeployment: (t) => {
+				const action = mitigations.restartDeployment!(t);
+				return action && {...action, run: async () => ({ok: false, message: 'x'.repeat(20)})};
+			},
+		};
+		const {frame, press, type} = await app(80, 24, {mitigations: slow});
+		await press('jump');
+		await type('deploy');
+		await press('submit');
+		await press('restart');
+		await press('confirm');
+		await new Promise((r) => setTimeout(r, 50));
+		const status = () => frame().split('\n').at(-1) ?? '';
+		expect(status()).toContain(`✗ Rollout restart deployment/onboarding-api: ${'x'.repeat(20)}`);
+		expect(status()).toContain('? help');
+		await press('restart');
+		expect(status()).toContain('y run');
+		expect(status()).toContain('n cancel');
+	});
+
 	it('read-only removes the mutating keys from the help and does nothing on r', async () => {
 		const runs: string[] = [];
 		const {frame, press, type} = await app(120, 40, {

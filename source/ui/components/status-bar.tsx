@@ -54,7 +54,9 @@ export function StatusBar({ui, focus, width}: {ui: UiState; focus: PanelId; widt
 		// ✗: the API server said no (SelfSubjectAccessReview); pressing it says why.
 		.map((c) => {
 			const denied = c.mitigation && mitigations.denied?.(c.mitigation);
-			return {text: `${keyLabel(c.keys[0]!)} ${denied ? '✗' : ''}${c.hint}`, keep: c.id === 'help'};
+			// Kept: the way to every key, and an open overlay's own keys (how to get out of it).
+			const keep = c.id === 'help' || (ui.overlay.kind !== 'none' && c.scope !== 'global');
+			return {text: `${keyLabel(c.keys[0]!)} ${denied ? '✗' : ''}${c.hint}`, keep};
 		});
 	const line = statusLine(ui.message?.text ?? '', hints, width);
 	return (
