@@ -52,7 +52,9 @@ export class Scheduler {
 	start(): void {
 		for (const runner of this.#runners) {
 			runner.source.watch?.(() => this.#pollNow(runner), this.#stop.signal);
-			this.#pollNow(runner);
+			const delay = runner.source.startDelayMs ?? 0;
+			if (delay > 0) runner.timer = setTimeout(() => this.#pollNow(runner), delay);
+			else this.#pollNow(runner);
 		}
 	}
 

@@ -14,6 +14,12 @@ export interface Source<K extends SourceId = SourceId> {
 	readonly intervalMs?: number;
 	/** Milliseconds a poll may take before it counts as failed. */
 	readonly timeoutMs?: number;
+	/**
+	 * Milliseconds after start before the first poll, for a source whose readings
+	 * are timings: irtop's own start-up (first frames, the other sources' first
+	 * answers) would count in them. `pollOnce` does not wait for it.
+	 */
+	readonly startDelayMs?: number;
 	poll(signal: AbortSignal): Promise<SourceDataMap[K]>;
 	/** Called once by the scheduler; the source calls `changed` when fresh data is ready. */
 	watch?(changed: () => void, signal: AbortSignal): void;

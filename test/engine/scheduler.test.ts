@@ -56,6 +56,31 @@ describe('Scheduler', () => {
 		await scheduler.stop();
 	});
 
+	it('waits startDelayMs before the first poll; a refresh does not wait', async () => {
+		const store = new Store({frameMs: 0});
+		const {source, calls} = controllable();
+		const scheduler = new Scheduler(store, [{...source, startDelayMs: 1000}], {intervalMs: 2000});
+		scheduler.start();
+		await vi.advanceTimersByTimeAsync(999);
+		expect(calls).toHaveLength(0);
+		await vi.advanceTimersByTimeAsync(1);
+		expect(calls).toHaveLength(1);
+		calls[0]!.resolve(redis(1));
+		await scheduler.stop();
+
+		const again = controllable();
+		const refreshed = new Scheduler(store, [{...again.source, startDelayMs: 1000}], {
+			intervalMs: 2000,
+		});
+		refreshed.start();
+		refreshed.refresh();
+		expect(again.calls).toHaveLength(1);
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(again.calls).toHaveLength(1);
+		again.calls[0]!.resolve(redis(1));
+		await refreshed.stop();
+	});
+
 	it('reports a timeout as an error at once but never starts a second poll while one is in flight', async () => {
 		const store = new Store({frameMs: 0});
 		const {source, calls} = controllable();
@@ -145,6 +170,8 @@ describe('Scheduler', () => {
 		let polls = 0;
 		const source: Source<'redis'> = {
 			id: 'redis',
+			// The snapshot does not wait for it.
+			startDelayMs: 60_000,
 			poll: async () => {
 				polls++;
 				return redis(4);
