@@ -1,13 +1,13 @@
 import {Text} from 'ink';
 import {fitWidth} from '../../format/table.ts';
 import textWidth from '../../format/text-width.ts';
+import {keysLabel} from '../help-view.ts';
 import type {PanelId} from '../panel-ids.ts';
 import {statusBarCommands} from '../resolve-key.ts';
 import {useServices} from '../services.ts';
 import type {UiState} from '../state.ts';
 import {Toned} from './tone.tsx';
 
-const keyLabel = (key: string) => (key === 'escape' ? 'esc' : key);
 const gap = '  ';
 
 export interface Hint {
@@ -30,22 +30,20 @@ export function statusLine(
 	const kept = hints.filter((h) => h.keep).reduce((n, h) => n + cost(h), 0);
 	const shownMessage =
 		message === '' ? '' : fitWidth(message, Math.min(textWidth(message), width - kept));
-	// A gap follows the message, and there is none before the first hint.
-	let budget = width - textWidth(shownMessage) - (shownMessage === '' ? -gap.length : 0) - kept;
-	const shown: string[] = [];
-	let full = budget < 0;
-	for (const hint of hints) {
-		if (full && !hint.keep) continue;
-		if (!hint.keep) {
-			if (cost(hint) > budget) {
-				full = true;
-				continue;
-			}
-			budget -= cost(hint);
+	// Each hint costs a gap before it; with no message the first needs none.
+	let budget = width - textWidth(shownMessage) + (shownMessage === '' ? gap.length : 0) - kept;
+	if (budget < 0) return {message: shownMessage, hints: ''};
+	let full = false;
+	const shown = hints.filter((hint) => {
+		if (hint.keep) return true;
+		if (full || cost(hint) > budget) {
+			full = true;
+			return false;
 		}
-		if (budget >= 0) shown.push(hint.text);
-	}
-	return {message: shownMessage, hints: shown.join(gap)};
+		budget -= cost(hint);
+		return true;
+	});
+	return {message: shownMessage, hints: shown.map((h) => h.text).join(gap)};
 }
 
 export function StatusBar({ui, focus, width}: {ui: UiState; focus: PanelId; width: number}) {
@@ -56,7 +54,7 @@ export function StatusBar({ui, focus, width}: {ui: UiState; focus: PanelId; widt
 			const denied = c.mitigation && mitigations.denied?.(c.mitigation);
 			// Kept: the way to every key, and an open overlay's own keys (how to get out of it).
 			const keep = c.id === 'help' || (ui.overlay.kind !== 'none' && c.scope !== 'global');
-			return {text: `${keyLabel(c.keys[0]!)} ${denied ? '✗' : ''}${c.hint}`, keep};
+			return {text: `${keysLabel([c.keys[0]!])} ${denied ? '✗' : ''}${c.hint}`, keep};
 		});
 	const line = statusLine(ui.message?.text ?? '', hints, width);
 	return (
