@@ -7,7 +7,7 @@ export interface ConnectOptions {
 	/** A path or ':'-separated paths, as KUBECONFIG; the default search when absent. */
 	readonly kubeconfig?: string;
 	readonly context?: string;
-	/** -n; when absent, the context's namespace, else "default". */
+	/** -n; when absent, the context's namespace, else every namespace (docs/decisions.md). */
 	readonly namespace?: string;
 	/** -A */
 	readonly allNamespaces?: boolean;
@@ -48,9 +48,11 @@ export function connect(options: ConnectOptions): Connection {
 	const context = kc.getCurrentContext();
 	if (!context || !kc.getCurrentCluster())
 		throw new Error('the kubeconfig has no current context: pass --context');
+	// kubectl falls back to "default"; a triage dashboard falls back to every namespace, as the
+	// runbook's first look (`kubectl get pods -A`) does. A context that names one keeps it.
 	const namespace = options.allNamespaces
 		? null
-		: (options.namespace ?? kc.getContextObject(context)?.namespace ?? 'default');
+		: (options.namespace ?? (kc.getContextObject(context)?.namespace || null));
 	return {kc, context, namespace};
 }
 

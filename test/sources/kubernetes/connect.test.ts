@@ -44,10 +44,12 @@ describe('connect: kubectl conventions', () => {
 
 	it('--context, -n and -A; a missing file in the list is skipped', () => {
 		const path = `${join(dir, 'missing')}:${first}:${second}`;
+		// A context that names no namespace shows every namespace, not kubectl's "default".
 		expect(connect({kubeconfig: path, context: 'stage'})).toMatchObject({
 			context: 'stage',
-			namespace: 'default',
+			namespace: null,
 		});
+		expect(connect({kubeconfig: path, context: 'stage', namespace: 'x'}).namespace).toBe('x');
 		expect(connect({kubeconfig: path, namespace: 'x'}).namespace).toBe('x');
 		expect(connect({kubeconfig: path, allNamespaces: true}).namespace).toBeNull();
 	});
