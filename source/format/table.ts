@@ -28,6 +28,26 @@ export function fitWidth(text: string, width: number, align: 'left' | 'right' = 
 	return `${out}…${' '.repeat(Math.max(0, width - 1 - used))}`;
 }
 
+/** Cuts `text` into rows of at most `width` cells, wide characters kept whole. */
+export function wrapWidth(text: string, width: number): string[] {
+	if (width <= 0) return [];
+	const rows: string[] = [];
+	let row = '';
+	let used = 0;
+	for (const char of text) {
+		const w = isNarrow(char) ? 1 : stringWidth(char);
+		if (used + w > width) {
+			rows.push(row);
+			row = '';
+			used = 0;
+		}
+		row += char;
+		used += w;
+	}
+	rows.push(row);
+	return rows;
+}
+
 export interface Column<Row> {
 	readonly header: string;
 	readonly width: number;

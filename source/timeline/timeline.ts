@@ -1,4 +1,4 @@
-import type {NewEvent, TimelineEvent} from './event.ts';
+import type {EventKind, NewEvent, TimelineEvent} from './event.ts';
 import type {Incident, IncidentStatus} from './incident.ts';
 import {newIncidentId} from './incident.ts';
 import type {Severity} from './severity.ts';
@@ -28,6 +28,8 @@ type Listener = () => void;
  * The incident and its events: the one piece of data irtop owns. Sources,
  * actions and the UI append; the UI and exporters read.
  */
+const humanKinds: ReadonlySet<EventKind> = new Set(['note', 'action']);
+
 export class Timeline {
 	readonly #listeners = new Set<Listener>();
 	readonly #author: string | null;
@@ -123,7 +125,8 @@ export class Timeline {
 			at: event.at ?? this.#now(),
 			kind: event.kind,
 			text: event.text,
-			author: event.author ?? (event.kind === 'note' ? this.#author : null),
+			// What a person wrote or ran carries their name; what irtop observed carries none.
+			author: event.author ?? (humanKinds.has(event.kind) ? this.#author : null),
 			data: event.data ?? null,
 		};
 		this.#sink?.write(incident, full);

@@ -71,13 +71,18 @@ export function PanelBox(props: PanelBoxProps) {
 			},
 		];
 	} else {
-		const start = windowStart(selected, lines.length, bodyRows, definition.tail === true);
-		body = lines.slice(start, start + bodyRows).map((line, i) => ({
-			key: line.key,
-			text: line.text,
-			tone: line.tone,
-			selected: focused && start + i === selected,
-		}));
+		// The selected row's detail takes rows from the window, so the row itself stays on screen.
+		const detail = focused ? (lines[selected]?.detail ?? []).slice(0, bodyRows - 1) : [];
+		const rows = bodyRows - detail.length;
+		const start = windowStart(selected, lines.length, rows, definition.tail === true);
+		body = lines.slice(start, start + rows).flatMap((line, i) => {
+			const row = {key: line.key, text: line.text, tone: line.tone};
+			if (!focused || start + i !== selected) return [row];
+			return [
+				{...row, selected: true},
+				...detail.map((text, d) => ({key: `${line.key}:detail:${d}`, text, tone: 'dim' as const})),
+			];
+		});
 	}
 
 	// Every line is cut to the width already (fitWidth, and the title truncates),

@@ -26,6 +26,8 @@ export interface PanelLine {
 	/** What `/` matches; the text when absent. */
 	readonly match?: string;
 	readonly selection?: Selection;
+	/** More about the row, drawn under it while it is selected in the focused panel. */
+	readonly detail?: readonly string[];
 }
 
 export interface PanelView {

@@ -1,7 +1,7 @@
 import {formatClock} from '../../format/duration.ts';
 import {sanitizeLine} from '../../format/sanitize.ts';
-import {fitWidth} from '../../format/table.ts';
-import type {EventKind} from '../../timeline/event.ts';
+import {fitWidth, wrapWidth} from '../../format/table.ts';
+import type {EventKind, TimelineEvent} from '../../timeline/event.ts';
 import {durations, milestones} from '../../timeline/milestones.ts';
 import type {TimelineState} from '../../timeline/timeline.ts';
 import type {Tone} from '../state.ts';
@@ -42,6 +42,30 @@ function took(state: TimelineState): string {
 	].join('');
 }
 
+/** From this width on (a zoomed timeline), an action's line ends with its command. */
+const wideWidth = 60;
+
+/** The equivalent command an action recorded, as the export prints it: "what exactly did you run?". */
+function commandOf(e: TimelineEvent): string | null {
+	if (e.kind !== 'action' && e.kind !== 'notify') return null;
+	const command = e.data?.command;
+	return typeof command === 'string' && command !== '' ? `$ ${sanitizeLine(command)}` : null;
+}
+
+/** The selected event in full: the text its row cut, its command, who recorded it. */
+function detailOf(
+	e: TimelineEvent,
+	cut: boolean,
+	command: string | null,
+	width: number,
+): string[] {
+	// Most useful first: the panel may have room for only a few of these rows.
+	const lines = command && (cut || width < wideWidth) ? wrapWidth(command, width - 2) : [];
+	if (e.author) lines.push(`by ${sanitizeLine(e.author)}`);
+	if (cut) lines.push(...wrapWidth(sanitizeLine(e.text), width - 2));
+	return lines.map((line) => fitWidth(`  ${line}`, width));
+}
+
 function clock(at: number): string {
 	return new Date(at).toISOString().slice(11, 19);
 }
@@ -65,14 +89,17 @@ export const timelinePanel: PanelDefinition = {
 					e.kind === 'action' && e.data !== null && e.data.ok === false
 						? 'error'
 						: kindTone[e.kind];
+				const command = commandOf(e);
+				// Wide (zoomed), every action says what it ran; narrow, the selected one does.
+				const shown = command && width >= wideWidth ? ` · ${command}` : '';
+				const full = `${clock(e.at)} ${fitWidth(kindLabel[e.kind], 6)}${pinned.get(e.seq) ? '*' : ' '}${sanitizeLine(e.text)}${shown}`;
+				const text = fitWidth(full, width);
 				return {
 					key: `event:${e.seq}`,
-					text: fitWidth(
-						`${clock(e.at)} ${fitWidth(kindLabel[e.kind], 6)}${pinned.get(e.seq) ? '*' : ' '}${sanitizeLine(e.text)}`,
-						width,
-					),
+					text,
 					tone: ok,
-					match: `${e.kind} ${e.text} ${e.author ?? ''}`,
+					match: `${e.kind} ${e.text} ${e.author ?? ''} ${command ?? ''}`,
+					detail: detailOf(e, text.trimEnd() !== full, command, width),
 				};
 			}),
 			empty: 'nothing recorded yet · n writes a note',
