@@ -53,12 +53,7 @@ function commandOf(e: TimelineEvent): string | null {
 }
 
 /** The selected event in full: the text its row cut, its command, who recorded it. */
-function detailOf(
-	e: TimelineEvent,
-	cut: boolean,
-	command: string | null,
-	width: number,
-): string[] {
+function detailOf(e: TimelineEvent, cut: boolean, command: string | null, width: number): string[] {
 	// Most useful first: the panel may have room for only a few of these rows.
 	const lines = command && (cut || width < wideWidth) ? wrapWidth(command, width - 2) : [];
 	if (e.author) lines.push(`by ${sanitizeLine(e.author)}`);
