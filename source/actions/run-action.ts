@@ -7,6 +7,12 @@ function key(action: Action): string {
 	return `${action.id} ${action.target.context ?? ''} ${action.target.namespace ?? ''} ${action.target.object}`;
 }
 
+/** A mitigation run with no incident open names the one it starts: "onboarding-api: rollout restart". */
+export function incidentTitleFor(action: Action): string {
+	const name = action.target.object.split('/').at(-1) || action.target.object;
+	return `${name}: ${action.title.toLowerCase()}`;
+}
+
 /**
  * Runs a confirmed action once and records it. The same action on the same
  * target cannot run twice at once, whatever the keyboard does.
@@ -20,6 +26,9 @@ export async function runAction(
 	if (inFlight.has(id)) return {ok: false, message: `${action.title} is already running`};
 	inFlight.add(id);
 	try {
+		// Opened before the run, so the incident starts when the first thing was done about it.
+		if (!timeline.getSnapshot().incident)
+			timeline.open({title: incidentTitleFor(action), severity: 'P2'});
 		let outcome: ActionOutcome;
 		try {
 			outcome = await action.run(signal);

@@ -88,6 +88,17 @@ export class Timeline {
 		return incident;
 	}
 
+	/** A better title once it is known: the journal's next line carries it, so resume and export get it. */
+	retitle(title: string): void {
+		const incident = this.#require();
+		if (incident.title === title) return;
+		this.#commit({...incident, title}, this.#state.events, {
+			kind: 'incident',
+			text: `Title: ${incident.title} → ${title}`,
+			data: {from: incident.title, title},
+		});
+	}
+
 	setStatus(status: IncidentStatus): void {
 		const incident = this.#require();
 		if (incident.status === status) return;

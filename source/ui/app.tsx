@@ -175,7 +175,8 @@ export function App({size, initialUi}: AppProps) {
 		ui.overlay.kind === 'filter' ||
 		ui.overlay.kind === 'scale' ||
 		ui.overlay.kind === 'severity' ||
-		ui.overlay.kind === 'incident';
+		ui.overlay.kind === 'incident' ||
+		ui.overlay.kind === 'title';
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			<Header timeline={timeline} now={now} width={columns} />

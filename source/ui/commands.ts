@@ -112,6 +112,7 @@ export const commands = [
 		scope: 'global',
 	},
 	{id: 'severity', keys: ['P'], description: 'Change the incident severity', scope: 'global'},
+	{id: 'retitle', keys: ['T'], description: 'Change the incident title', scope: 'global'},
 	{id: 'mitigated', keys: ['M'], description: 'Mark the incident mitigated now', scope: 'global'},
 	{
 		id: 'export',

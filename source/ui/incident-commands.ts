@@ -60,6 +60,10 @@ export function incidentCommands(
 			case 'severity':
 				overlay({kind: 'severity', text: state.incident?.severity ?? 'P2'});
 				return true;
+			case 'retitle':
+				if (!state.incident) say('no incident yet: i opens one', 'warn');
+				else overlay({kind: 'title', text: state.incident.title});
+				return true;
 			case 'status-next': {
 				const from = state.incident?.status ?? 'investigating';
 				if (from === 'resolved') say('the incident is already resolved', 'dim');
@@ -183,6 +187,16 @@ export function incidentCommands(
 				say(`severity: ${severity}`, 'ok');
 			return true;
 		}
+		if (o.kind === 'title') {
+			const title = o.text.trim();
+			if (title === '') {
+				overlay({...o, error: 'a title is needed'});
+				return true;
+			}
+			overlay({kind: 'none'});
+			if (record('title', () => timeline.retitle(title))) say(`title: ${title}`, 'ok');
+			return true;
+		}
 		if (o.kind === 'incident') {
 			const words = o.text.trim().split(/\s+/);
 			const severity = words.find((w) => isSeverity(w.toUpperCase()))?.toUpperCase();
@@ -208,7 +222,8 @@ export function incidentCommands(
 	/** Typing and pasting into the note and the incident prompts. */
 	const edit = (input: string, key: Key): boolean => {
 		const o = ui.overlay;
-		if (o.kind !== 'note' && o.kind !== 'severity' && o.kind !== 'incident') return false;
+		if (o.kind !== 'note' && o.kind !== 'severity' && o.kind !== 'incident' && o.kind !== 'title')
+			return false;
 		let text = o.text;
 		if (key.backspace || key.delete) text = text.slice(0, -1);
 		else if (!key.ctrl && !key.meta)

@@ -15,6 +15,7 @@ export function activeScopes(overlay: Overlay, focus: PanelId): readonly Command
 		case 'scale':
 		case 'severity':
 		case 'incident':
+		case 'title':
 			return ['prompt'];
 		case 'note':
 			return ['note'];

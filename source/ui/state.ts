@@ -30,8 +30,12 @@ export type Overlay =
 			readonly amends?: number;
 			readonly error?: string;
 	  }
-	/** One-line incident prompts: a severity, or "title [P0-P3] [@owner]". */
-	| {readonly kind: 'severity' | 'incident'; readonly text: string; readonly error?: string};
+	/** One-line incident prompts: a severity, "title [P0-P3] [@owner]", or a new title. */
+	| {
+			readonly kind: 'severity' | 'incident' | 'title';
+			readonly text: string;
+			readonly error?: string;
+	  };
 
 export interface LogsOverlay {
 	readonly kind: 'logs';

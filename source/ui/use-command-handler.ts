@@ -219,11 +219,16 @@ export function useCommandHandler(
 				dispatch({type: 'overlay', overlay: {kind: 'none'}});
 				running.current = true;
 				dispatch({type: 'message', text: `${action.title} ${action.target.object}…`, tone: 'dim'});
+				const opens = services.timeline.getSnapshot().incident === null;
 				void runAction(action, services.timeline, actionsSignal.current.signal).then((outcome) => {
 					running.current = false;
+					const outcomeLine = outcomeText(action, outcome.ok, outcome.message);
 					dispatch({
 						type: 'message',
-						text: outcomeText(action, outcome.ok, outcome.message),
+						// The incident it opened was named for the user: say how to rename it.
+						text: opens
+							? `${outcomeLine} · opened a P2 incident: T retitles, P severity`
+							: outcomeLine,
 						tone: outcome.ok ? 'ok' : 'error',
 					});
 				});
@@ -345,7 +350,7 @@ export function useCommandHandler(
 	// resolves against this render's state: a key that a previous one would
 	// have enabled (y after r) does nothing, which is the safe way to be wrong.
 	const runsEachKey = (input: string, key: Key): boolean => {
-		const typing = ['jump', 'filter', 'scale', 'note', 'severity', 'incident'].includes(
+		const typing = ['jump', 'filter', 'scale', 'note', 'severity', 'incident', 'title'].includes(
 			ui.overlay.kind,
 		);
 		if (typing || input.length < 2 || key.ctrl || key.meta || /[^\P{C}]/u.test(input)) return false;

@@ -4,6 +4,8 @@ import type {Overlay} from '../state.ts';
 import {Toned} from './tone.tsx';
 
 /** The one-line prompt of `:`, `/` and the scale input, drawn over the status bar. */
+const promptLabel = {severity: 'severity (P0-P3): ', incident: 'incident: ', title: 'title: '};
+
 export function PromptLine({
 	overlay,
 	completions,
@@ -13,12 +15,12 @@ export function PromptLine({
 	completions: readonly string[];
 	width: number;
 }) {
-	if (overlay.kind === 'severity' || overlay.kind === 'incident') {
-		const input = `${overlay.kind === 'severity' ? 'severity (P0-P3): ' : 'incident: '}${overlay.text}█`;
+	if (overlay.kind === 'severity' || overlay.kind === 'incident' || overlay.kind === 'title') {
+		const input = `${promptLabel[overlay.kind]}${overlay.text}█`;
 		const hint =
-			overlay.kind === 'severity'
-				? 'enter accept · esc cancel'
-				: 'title [P0-P3] [@owner] · enter open';
+			overlay.kind === 'incident'
+				? 'title [P0-P3] [@owner] · enter open'
+				: 'enter accept · esc cancel';
 		return (
 			<Text wrap="truncate">
 				<Text bold>{input}</Text>

@@ -87,7 +87,9 @@ export const timelinePanel: PanelDefinition = {
 				const command = commandOf(e);
 				// Wide (zoomed), every action says what it ran; narrow, the selected one does.
 				const shown = command && width >= wideWidth ? ` · ${command}` : '';
-				const full = `${clock(e.at)} ${fitWidth(kindLabel[e.kind], 6)}${pinned.get(e.seq) ? '*' : ' '}${sanitizeLine(e.text)}${shown}`;
+				const label =
+					e.kind === 'incident' && e.data?.from !== undefined ? 'title' : kindLabel[e.kind];
+				const full = `${clock(e.at)} ${fitWidth(label, 6)}${pinned.get(e.seq) ? '*' : ' '}${sanitizeLine(e.text)}${shown}`;
 				const text = fitWidth(full, width);
 				return {
 					key: `event:${e.seq}`,
