@@ -14,6 +14,9 @@ export const debianPackages = [
 	'redis-tools',
 	'prometheus',
 	'prometheus-alertmanager',
+	// Not servers: the shells whose completion scripts test/cli/completion.test.ts runs.
+	'zsh',
+	'fish',
 ] as const;
 
 export async function provision(ctx: LabContext, selection: Selection): Promise<void> {

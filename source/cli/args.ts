@@ -1,38 +1,16 @@
 import meow from 'meow';
 import {isSeverity, type Severity} from '../timeline/severity.ts';
+import {
+	type FlagName,
+	type flagSpecs,
+	flags,
+	helpText,
+	kebab,
+	subcommandSpecs,
+} from './cli-spec.ts';
+import {isShell, type Shell} from './completion.ts';
 
-export const helpText = `
-  irtop — one screen for the first hour of an incident
-
-  Usage
-    irtop [options]              the live dashboard (the built-in demo when nothing is configured)
-    irtop snapshot --json        one poll of every configured source, printed as JSON
-    irtop check [--json]         the quick checks once: exit 0 all pass, 1 any fails, 2 bad config
-    irtop --resume [ID]          reopen the latest (or the given) incident with its timeline
-    irtop export [ID] [--format md|json] [-o FILE]
-                                 the latest (or the given) incident as a post-mortem (md) or JSON
-    irtop import FILE            an incident exported with --format json back into the journal
-
-  Options
-    --config FILE                configuration file (default: $XDG_CONFIG_HOME/irtop/config.yaml)
-    --context NAME               Kubernetes context (default: the kubeconfig's current context)
-    -n, --namespace NS           only this namespace
-    -A, --all-namespaces         every namespace
-    --demo                       play the built-in demo incident (no servers needed)
-    --read-only                  remove every key that changes a system
-    --refresh SECONDS            seconds between polls (default 2)
-    --incident TITLE             open an incident with this title
-    --severity P0|P1|P2|P3       its severity (default P2)
-    --owner NAME                 its owner (default: the author from config, or $USER)
-    --no-color                   no colours (also NO_COLOR)
-    --format md|json             export: Markdown post-mortem (default) or lossless JSON
-    -o, --output FILE            export: write to FILE instead of stdout
-    --json                       snapshot: print JSON (the only format); check: JSON instead of a table
-    -h, --help                   this help
-    -v, --version                the version
-
-  Keys: press ? in the dashboard. Configuration: docs/configuration.md.
-`;
+export {helpText} from './cli-spec.ts';
 
 export interface Options {
 	readonly command: 'dashboard' | 'snapshot' | 'export' | 'check' | 'import';
@@ -58,6 +36,8 @@ export interface Options {
 
 export type ParsedArgs =
 	| {readonly kind: 'run'; readonly options: Options}
+	| {readonly kind: 'completion'; readonly shell: Shell}
+	| {readonly kind: 'complete'; readonly what: string}
 	| {
 			readonly kind: 'exit';
 			readonly code: number;
@@ -65,36 +45,33 @@ export type ParsedArgs =
 			readonly stderr?: string;
 	  };
 
-const flags = {
-	config: {type: 'string'},
-	context: {type: 'string'},
-	namespace: {type: 'string', shortFlag: 'n'},
-	allNamespaces: {type: 'boolean', shortFlag: 'A'},
-	demo: {type: 'boolean'},
-	readOnly: {type: 'boolean'},
-	refresh: {type: 'string'},
-	incident: {type: 'string'},
-	severity: {type: 'string'},
-	owner: {type: 'string'},
-	color: {type: 'boolean', default: true},
-	json: {type: 'boolean'},
-	resume: {type: 'boolean'},
-	format: {type: 'string'},
-	output: {type: 'string', shortFlag: 'o'},
-	help: {type: 'boolean', shortFlag: 'h'},
-	version: {type: 'boolean', shortFlag: 'v'},
-} as const;
+/** meow's view of a flag spec: its type, and its short flag when it has one. */
+type MeowFlag<S> = S extends {type: infer T; short: infer C}
+	? {type: T; shortFlag: C}
+	: S extends {type: infer T}
+		? {type: T}
+		: never;
 
-const commands = ['snapshot', 'export', 'check', 'import'] as const;
+const meowFlags = Object.fromEntries(
+	flags.map((f) => [
+		f.name,
+		{
+			type: f.type,
+			...(f.short ? {shortFlag: f.short} : {}),
+			...(f.negated ? {default: true} : {}),
+		},
+	]),
+) as {-readonly [K in FlagName]: MeowFlag<(typeof flagSpecs)[K]>};
+
+const commands = subcommandSpecs.map((c) => c.name);
 
 /** Every spelling of every flag, as typed: --read-only, -n, --no-color … */
 function knownFlagTokens(): Set<string> {
 	const known = new Set<string>();
-	for (const [name, flag] of Object.entries(flags)) {
-		const kebab = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-		known.add(`--${kebab}`);
-		if (flag.type === 'boolean') known.add(`--no-${kebab}`);
-		if ('shortFlag' in flag) known.add(`-${flag.shortFlag}`);
+	for (const flag of flags) {
+		known.add(`--${kebab(flag.name)}`);
+		if (flag.type === 'boolean') known.add(`--no-${kebab(flag.name)}`);
+		if (flag.short) known.add(`-${flag.short}`);
 	}
 	return known;
 }
@@ -118,7 +95,7 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 	const cli = meow({
 		importMeta: import.meta,
 		argv: [...argv],
-		flags,
+		flags: meowFlags,
 		autoHelp: false,
 		autoVersion: false,
 		allowUnknownFlags: true,
@@ -128,6 +105,8 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 	});
 	const f = cli.flags;
 	if (f.help) return {kind: 'exit', code: 0, stdout: helpText};
+	// `irtop __complete WHAT`: the values a completion script asks for (hidden, like cobra's).
+	if (cli.input[0] === '__complete') return {kind: 'complete', what: cli.input[1] ?? ''};
 	if (f.version) return {kind: 'exit', code: 0, stdout: `${version}\n`};
 
 	const input = [...cli.input];
@@ -139,6 +118,11 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 	const [command, ...rest] = input;
 	if (command !== undefined && !(commands as readonly string[]).includes(command)) {
 		return usage(`unknown command "${command}"`);
+	}
+	if (command === 'completion') {
+		const shell = rest[0];
+		if (!isShell(shell)) return usage('completion needs a shell: bash, zsh or fish');
+		return {kind: 'completion', shell};
 	}
 	const exportId = command === 'export' ? rest.shift() : undefined;
 	const importFile = command === 'import' ? rest.shift() : undefined;

@@ -13,6 +13,12 @@ export type {Io} from './io.ts';
 /** irtop's entry point; returns the exit code. */
 export async function main(io: Io): Promise<number> {
 	const parsed = parseArgs(io.argv, io.version);
+	if (parsed.kind === 'completion' || parsed.kind === 'complete') {
+		const {completionScript, completeValues} = await import('./completion.ts');
+		if (parsed.kind === 'completion') io.stdout.write(completionScript(parsed.shell));
+		else for (const value of completeValues(parsed.what, io.env)) io.stdout.write(`${value}\n`);
+		return 0;
+	}
 	if (parsed.kind === 'exit') {
 		if (parsed.stdout) io.stdout.write(parsed.stdout);
 		if (parsed.stderr) io.stderr.write(parsed.stderr);
