@@ -6,10 +6,11 @@ import {existsSync, readFileSync} from 'node:fs';
 import {mkdir, writeFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {spawnDetached} from '../process.ts';
 import type {LabContext, StartedProcess} from '../server.ts';
 import {apiserverArgs, controllerManagerArgs, kineArgs} from './flags.ts';
 import type {KubernetesLayout} from './layout.ts';
-import {isAlive, startDetached} from './spawn.ts';
+import {isAlive} from './spawn.ts';
 import {kubernetesBinaries} from './version.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,7 +38,7 @@ export async function startProcesses(
 	const started: StartedProcess[] = [];
 	try {
 		started.push(
-			startDetached({
+			await spawnDetached({
 				name: 'kine',
 				command: bin.kine,
 				args: kineArgs(layout),
@@ -46,7 +47,7 @@ export async function startProcesses(
 			}),
 		);
 		started.push(
-			startDetached({
+			await spawnDetached({
 				name: 'kube-apiserver',
 				command: bin.apiserver,
 				args: apiserverArgs(layout),
@@ -54,7 +55,7 @@ export async function startProcesses(
 			}),
 		);
 		started.push(
-			startDetached({
+			await spawnDetached({
 				name: 'kube-controller-manager',
 				command: bin.controllerManager,
 				args: controllerManagerArgs(layout),
@@ -62,7 +63,7 @@ export async function startProcesses(
 			}),
 		);
 		started.push(
-			startDetached({
+			await spawnDetached({
 				name: 'kube-simulator',
 				command: process.execPath,
 				args: [

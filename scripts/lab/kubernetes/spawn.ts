@@ -1,35 +1,7 @@
-// Starts a long-running lab process detached from the caller, with its output
-// appended to a log file, so it survives the `lab:up` process that started it.
-import {spawn} from 'node:child_process';
-import {closeSync, openSync, readFileSync} from 'node:fs';
+// Helpers for the Kubernetes processes: liveness, free ports, log tails. They are
+// started by the lab's one spawner (../process.ts), which also creates the log folder.
+import {readFileSync} from 'node:fs';
 import {createServer} from 'node:net';
-import type {StartedProcess} from '../server.ts';
-
-export interface ProcessSpec {
-	readonly name: string;
-	readonly command: string;
-	readonly args: readonly string[];
-	readonly logFile: string;
-	readonly cwd?: string;
-	readonly env?: NodeJS.ProcessEnv;
-}
-
-export function startDetached(spec: ProcessSpec): StartedProcess {
-	const log = openSync(spec.logFile, 'a');
-	try {
-		const child = spawn(spec.command, spec.args, {
-			cwd: spec.cwd,
-			env: spec.env ?? process.env,
-			detached: true,
-			stdio: ['ignore', log, log],
-		});
-		if (child.pid === undefined) throw new Error(`${spec.name}: could not start ${spec.command}`);
-		child.unref();
-		return {name: spec.name, pid: child.pid};
-	} finally {
-		closeSync(log);
-	}
-}
 
 export function isAlive(pid: number): boolean {
 	try {
