@@ -70,7 +70,9 @@ export const integrationConfigured = (config: Config, id: IntegrationId): boolea
 		case 'slack':
 			return set(slack.webhookUrl);
 		case 'statuspage':
-			return set(statuspage.pageId) && set(statuspage.apiKey);
+			return statuspage.provider === 'runbook'
+				? set(statuspage.url) && set(statuspage.token)
+				: set(statuspage.pageId) && set(statuspage.apiKey);
 		case 'pagerduty':
 			return set(pagerduty.token);
 	}
@@ -83,4 +85,8 @@ const integrationHints: Record<IntegrationId, string> = {
 	pagerduty: 'set integrations.pagerduty.token in config.yaml or PAGERDUTY_TOKEN',
 };
 
-export const integrationHint = (id: IntegrationId): string => integrationHints[id];
+/** The hint, naming the runbook provider's own keys when the status page is configured as one. */
+export const integrationHint = (id: IntegrationId, config?: Config): string =>
+	id === 'statuspage' && config?.integrations.statuspage.provider === 'runbook'
+		? 'set integrations.statuspage.url in config.yaml and STATUS_PAGE_TOKEN (provider: runbook)'
+		: integrationHints[id];

@@ -95,6 +95,12 @@ describe('integrations', () => {
 				'statuspage',
 			),
 		).toBe(true);
+		const runbook = (env: NodeJS.ProcessEnv, url = '    url: https://status.example') =>
+			parse(`integrations:\n  statuspage:\n    provider: runbook\n${url}\n`, env);
+		expect(integrationConfigured(runbook({STATUS_PAGE_TOKEN: 't'}), 'statuspage')).toBe(true);
+		expect(integrationConfigured(runbook({}), 'statuspage')).toBe(false);
+		expect(integrationConfigured(runbook({STATUS_PAGE_TOKEN: 't'}, ''), 'statuspage')).toBe(false);
+		expect(integrationHint('statuspage', runbook({}))).toContain('STATUS_PAGE_TOKEN');
 		expect(integrationConfigured(parse('', {PAGERDUTY_TOKEN: 't'}), 'pagerduty')).toBe(true);
 		expect(integrationHint('pagerduty')).toBe(
 			'set integrations.pagerduty.token in config.yaml or PAGERDUTY_TOKEN',
