@@ -45,6 +45,9 @@ export const sourceConfigured = (
 			return set(config.redis.url);
 		case 'kafka':
 			return (config.kafka.brokers ?? []).length > 0;
+		case 'disk':
+			// The host irtop runs on is always there; `disk:` only tunes what is measured.
+			return true;
 	}
 };
 
@@ -56,6 +59,7 @@ const hints: Record<SourceId, string> = {
 	postgres: 'set postgres.url or postgres.host in config.yaml, or DATABASE_URL or PGHOST',
 	redis: 'set redis.url in config.yaml or REDIS_URL',
 	kafka: 'set kafka.brokers in config.yaml or KAFKA_BROKERS',
+	disk: 'the host’s filesystems are always read; set disk.paths in config.yaml to measure directories',
 };
 
 /** One line telling the user which key or environment variable to set. */

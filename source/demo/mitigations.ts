@@ -1,5 +1,6 @@
 import type {Action, ActionOutcome} from '../actions/action.ts';
 import type {DeploymentRef, Mitigations} from '../actions/mitigations.ts';
+import {formatBytes} from '../format/numbers.ts';
 import {delay} from './delay.ts';
 import type {DemoWorld} from './world.ts';
 
@@ -44,6 +45,26 @@ export function demoMitigations(world: DemoWorld): Mitigations {
 				details: row ? [`Replicas: ${row.desired} → ${replicas}`] : [],
 				checkPermission: async () => ({allowed: true}),
 				run: (signal) => apply(signal, () => world.scale(ref, replicas)),
+			};
+		},
+		deleteRotatedLogs() {
+			const {rotatedLogs} = world.at(world.now()).disk;
+			const count = rotatedLogs?.count ?? 0;
+			const bytes = rotatedLogs?.bytes ?? 0;
+			return {
+				id: 'delete-rotated-logs',
+				title: `Delete ${count} rotated logs (${formatBytes(bytes)})`,
+				target: {context: null, namespace: null, object: '/var/log (*.gz older than 30 days)'},
+				command: 'find /var/log -name "*.gz" -mtime +30 -delete',
+				details: [
+					'/var/log/nginx/access.log.31.gz (52.4 MiB)',
+					`… and ${Math.max(0, count - 1)} more`,
+				],
+				checkPermission: async () =>
+					count > 0
+						? {allowed: true}
+						: {allowed: false, reason: 'no *.gz older than 30 days under /var/log'},
+				run: (signal) => apply(signal, () => world.cleanLogs()),
 			};
 		},
 	};

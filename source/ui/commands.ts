@@ -312,6 +312,16 @@ export const commands = [
 		hint: 'renew',
 	},
 	{
+		id: 'delete-rotated-logs',
+		keys: ['D'],
+		description:
+			'Disk: delete the rotated logs counted (*.gz older than 30 days), find … -delete (confirmed)',
+		scope: 'disk',
+		mutating: true,
+		mitigation: 'deleteRotatedLogs',
+		hint: 'delete old logs',
+	},
+	{
 		id: 'pg-cancel',
 		keys: ['c'],
 		description: "Cancel the selected backend's query: pg_cancel_backend (confirmed)",

@@ -118,6 +118,14 @@ export function mitigationCommands(
 				return confirmOn('backend', mitigations.terminateBackend, 'PostgreSQL actions', (b) =>
 					mitigations.terminateBackend?.(b.pid),
 				);
+			case 'delete-rotated-logs':
+				offer(
+					() => mitigations.deleteRotatedLogs?.() ?? undefined,
+					mitigations.deleteRotatedLogs
+						? 'the rotated logs are still being counted'
+						: unavailable('log cleanup'),
+				);
+				return true;
 			case 'pg-terminate-idle':
 				offer(() => mitigations.terminateIdle?.(), unavailable('PostgreSQL actions'));
 				return true;
