@@ -50,6 +50,8 @@ export interface Mitigations {
 	terminateBackend?(pid: number): Action;
 	/** The runbook's statement: terminate idle connections older than the configured minutes. */
 	terminateIdle?(): Action;
+	/** `kubectl patch pvc <name> -n <namespace> -p '{"spec":{"resources":{"requests":{"storage":"<size>"}}}}'`. */
+	extendPvc?(target: PvcRef, size: string): Action;
 	/** `find /var/log -name "*.gz" -mtime +30 -delete` (the configured path and age); null before the first scan. */
 	deleteRotatedLogs?(): Action | null;
 	/**

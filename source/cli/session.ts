@@ -84,7 +84,7 @@ async function realSources(
 	real.sources.push(...data.sources);
 	// The host irtop runs on: always read, never in the demo (which has its own VPS).
 	const {DiskSource} = await import('../sources/disk/source.ts');
-	const disk = new DiskSource(config.disk);
+	const disk = new DiskSource(config.disk, {prometheusUrl: config.prometheus.url});
 	real.sources.push(disk);
 	real.mitigations.deleteRotatedLogs = () => disk.deleteRotatedLogs();
 	const pg = data.postgres;

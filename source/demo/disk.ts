@@ -29,6 +29,28 @@ function filesystem(
 	};
 }
 
+/** The demo cluster's claims; postgres' StorageClass allows expansion, Kafka's local disks do not. */
+export const demoPvcs = [
+	{
+		namespace: 'platform-observability',
+		name: 'data-postgresql-0',
+		usedGiB: 8.7,
+		growth: 0.4,
+		capacityGiB: 10,
+		storageClass: 'standard-expandable',
+		expandable: true,
+	},
+	{
+		namespace: 'platform-messaging',
+		name: 'data-kafka-0',
+		usedGiB: 21,
+		growth: 0,
+		capacityGiB: 50,
+		storageClass: 'local-fixed',
+		expandable: false,
+	},
+] as const;
+
 /** Rotated logs the demo's cleanup deletes: 1.9 GiB of *.gz older than 30 days. */
 export const demoRotated = {count: 37, bytes: Math.round(1.9 * gibibyte)};
 
@@ -37,7 +59,13 @@ export const demoRotated = {count: 37, bytes: Math.round(1.9 * gibibyte)};
  * past 85 %; /var/log holds old rotated logs the runbook's `find … -delete`
  * frees. `cleaned` is the moment the demo's cleanup ran, if it did.
  */
-export function diskAt(story: Story, t: number, now: number, cleaned: number | null): DiskData {
+export function diskAt(
+	story: Story,
+	t: number,
+	now: number,
+	cleaned: number | null,
+	pvcSizes: ReadonlyMap<string, number> = new Map(),
+): DiskData {
 	const p = story.pressure(t);
 	const freed = cleaned === null ? 0 : demoRotated.bytes;
 	const logs = Math.round((3.1 + 0.4 * p) * gibibyte) - freed;
@@ -71,21 +99,19 @@ export function diskAt(story: Story, t: number, now: number, cleaned: number | n
 			complete: true,
 			measuredAt,
 		},
-		pvcs: [
-			{
-				namespace: 'platform-observability',
-				name: 'data-postgresql-0',
-				usedBytes: Math.round((8.7 + 0.4 * p) * gibibyte),
-				capacityBytes: 10 * gibibyte,
-				usedPercent: Math.round(((8.7 + 0.4 * p) / 10) * 100),
-			},
-			{
-				namespace: 'platform-messaging',
-				name: 'data-kafka-0',
-				usedBytes: Math.round(21 * gibibyte),
-				capacityBytes: 50 * gibibyte,
-				usedPercent: 42,
-			},
-		],
+		pvcs: demoPvcs
+			.map((pvc) => {
+				const usedBytes = Math.round((pvc.usedGiB + pvc.growth * p) * gibibyte);
+				const capacityBytes =
+					pvcSizes.get(`${pvc.namespace}/${pvc.name}`) ?? pvc.capacityGiB * gibibyte;
+				return {
+					namespace: pvc.namespace,
+					name: pvc.name,
+					usedBytes,
+					capacityBytes,
+					usedPercent: Math.ceil((usedBytes / capacityBytes) * 100),
+				};
+			})
+			.sort((a, b) => b.usedPercent - a.usedPercent),
 	};
 }

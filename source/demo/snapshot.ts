@@ -13,7 +13,11 @@ import type {Scenario} from './scenario.ts';
 export function snapshotAt(
 	scenario: Scenario,
 	t: number,
-	disk: {now: number; logsCleanedAt: number | null} = {now: 0, logsCleanedAt: null},
+	disk: {
+		now: number;
+		logsCleanedAt: number | null;
+		pvcSizes?: ReadonlyMap<string, number>;
+	} = {now: 0, logsCleanedAt: null},
 ): SourceDataMap {
 	const {story} = scenario;
 	const cluster = clusterAt(scenario, t);
@@ -28,6 +32,6 @@ export function snapshotAt(
 		postgres,
 		redis: redisAt(story, t),
 		kafka,
-		disk: diskAt(story, t, disk.now, disk.logsCleanedAt),
+		disk: diskAt(story, t, disk.now, disk.logsCleanedAt, disk.pvcSizes),
 	};
 }

@@ -32,6 +32,8 @@ export class DemoWorld {
 	#interventions: readonly Intervention[] = [];
 	#scenario: Scenario | undefined;
 	#logsCleanedAt: number | null = null;
+	/** PVCs extended in the demo, "namespace/name" → bytes. */
+	#pvcSizes: ReadonlyMap<string, number> = new Map();
 
 	constructor(startedAt: number, options: DemoWorldOptions = {}) {
 		this.startedAt = startedAt;
@@ -52,7 +54,14 @@ export class DemoWorld {
 		return snapshotAt(this.#current(), this.#seconds(now), {
 			now,
 			logsCleanedAt: cleaned ? this.#logsCleanedAt : null,
+			pvcSizes: this.#pvcSizes,
 		});
+	}
+
+	/** `kubectl patch pvc …` on the demo cluster: its expandable StorageClass grows the volume at once. */
+	extendPvc(namespace: string, name: string, bytes: number): InterventionResult {
+		this.#pvcSizes = new Map([...this.#pvcSizes, [`${namespace}/${name}`, bytes]]);
+		return {ok: true, message: `persistentvolumeclaim/${name} patched`};
 	}
 
 	/** The runbook's `find /var/log -name "*.gz" -mtime +30 -delete` on the demo VPS. */

@@ -312,6 +312,16 @@ export const commands = [
 		hint: 'renew',
 	},
 	{
+		id: 'extend-pvc',
+		keys: ['e'],
+		description:
+			'Disk: extend the selected PVC (prompts for the size; kubectl patch pvc, confirmed)',
+		scope: 'disk',
+		mutating: true,
+		mitigation: 'extendPvc',
+		hint: 'extend PVC',
+	},
+	{
 		id: 'delete-rotated-logs',
 		keys: ['D'],
 		description:

@@ -4,6 +4,7 @@ import type {Source} from '../../engine/source.ts';
 import type {DirectoryScan, DiskData, RotatedLogs} from '../../model/index.ts';
 import {SourceError} from '../shared/http.ts';
 import {readFilesystems} from './filesystems.ts';
+import {pvcUsage} from './pvc-usage.ts';
 import {deleteRotatedLogsAction, type RotatedFound} from './rotated-logs.ts';
 import {scan} from './scan.ts';
 import {errorCode} from './walk.ts';
@@ -13,6 +14,8 @@ export interface DiskSourceOptions {
 	readonly mountinfo?: string;
 	/** Milliseconds between background directory scans. */
 	readonly scanEveryMs?: number;
+	/** Where the kubelet's volume stats are (PVC use); without it PVC use is unknown. */
+	readonly prometheusUrl?: string;
 }
 
 /**
@@ -45,8 +48,9 @@ export class DiskSource implements Source<'disk'> {
 		this.#changed = changed;
 	}
 
-	async poll(): Promise<DiskData> {
+	async poll(signal: AbortSignal): Promise<DiskData> {
 		this.#scanIfDue();
+		const pvcs = this.#pvcs(signal);
 		let filesystems: Awaited<ReturnType<typeof readFilesystems>>;
 		try {
 			filesystems = await readFilesystems({mountinfo: this.#options.mountinfo});
@@ -57,8 +61,19 @@ export class DiskSource implements Source<'disk'> {
 			filesystems: filesystems.rows,
 			directories: this.#directories,
 			rotatedLogs: this.#rotated,
-			pvcs: null,
+			...(await pvcs),
 		};
+	}
+
+	// Prometheus down is the PVC section's state, not the host's: df's rows stay.
+	async #pvcs(signal: AbortSignal): Promise<Pick<DiskData, 'pvcs' | 'pvcsError'>> {
+		const url = this.#options.prometheusUrl;
+		if (!url) return {pvcs: null};
+		try {
+			return {pvcs: await pvcUsage(url, signal)};
+		} catch (error) {
+			return {pvcs: null, pvcsError: (error as Error).message};
+		}
 	}
 
 	/** Measures again now (after a cleanup), unless a scan is already running. */

@@ -69,7 +69,11 @@ function pvcLine(pvc: PvcUsage, width: number): PanelLine {
 		text: fitWidth(`  ${fitWidth(name, room)} ${numbers}`, width),
 		tone: percentTone(pvc.usedPercent),
 		match: `pvc ${pvc.namespace} ${pvc.name}`,
-		selection: {kind: 'pvc', ref: {namespace: pvc.namespace, name: pvc.name}},
+		selection: {
+			kind: 'pvc',
+			ref: {namespace: pvc.namespace, name: pvc.name},
+			capacityBytes: pvc.capacityBytes,
+		},
 	};
 }
 

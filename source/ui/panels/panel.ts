@@ -18,7 +18,7 @@ export type Selection =
 	/** A PostgreSQL backend (a long query, a blocked query or the one holding the lock). */
 	| {readonly kind: 'backend'; readonly pid: number}
 	/** A PersistentVolumeClaim in the Disk view. */
-	| {readonly kind: 'pvc'; readonly ref: PvcRef}
+	| {readonly kind: 'pvc'; readonly ref: PvcRef; readonly capacityBytes: number}
 	/** The Disk view's rotated-logs line: what the cleanup deletes. */
 	| {readonly kind: 'rotated-logs'; readonly root: string};
 
