@@ -11,7 +11,7 @@ import {dataOf} from './panel.ts';
 
 /** The runbook's "disk space" worry starts here; 95 % is an outage in waiting. */
 export const diskWarnPercent = 85;
-const diskUrgentPercent = 95;
+export const diskUrgentPercent = 95;
 
 function percentTone(...values: (number | null)[]): Tone | undefined {
 	const worst = Math.max(...values.map((v) => v ?? 0));
