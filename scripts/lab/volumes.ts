@@ -25,7 +25,7 @@ export const labVolumes: readonly LabVolume[] = [
 		name: 'data-postgresql-0',
 		storageClass: 'lab-expandable',
 		capacityGiB: 10,
-		usedBytes: Math.round(9.1 * gibibyte),
+		usedBytes: Math.floor(9.1 * gibibyte),
 	},
 	// Nearly full on a StorageClass that cannot expand: the key says why not.
 	{
@@ -33,14 +33,14 @@ export const labVolumes: readonly LabVolume[] = [
 		name: 'data-prometheus-0',
 		storageClass: 'lab-local',
 		capacityGiB: 20,
-		usedBytes: Math.round(17.6 * gibibyte),
+		usedBytes: Math.floor(17.6 * gibibyte),
 	},
 	{
 		namespace: 'business-onboarding',
 		name: 'uploads',
 		storageClass: 'lab-expandable',
 		capacityGiB: 5,
-		usedBytes: Math.round(1.2 * gibibyte),
+		usedBytes: Math.floor(1.2 * gibibyte),
 	},
 ];
 

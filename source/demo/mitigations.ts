@@ -81,10 +81,11 @@ export function demoMitigations(world: DemoWorld): Mitigations {
 			const bytes = rotatedLogs?.bytes ?? 0;
 			return {
 				id: 'delete-rotated-logs',
-				title: `Delete ${count} rotated logs (${formatBytes(bytes)})`,
-				target: {context: null, namespace: null, object: '/var/log (*.gz older than 30 days)'},
+				title: 'Delete rotated logs',
+				target: {context: null, namespace: null, object: '/var/log'},
 				command: 'find /var/log -name "*.gz" -mtime +30 -delete',
 				details: [
+					`${count} files, ${formatBytes(bytes)}: *.gz older than 30 days`,
 					'/var/log/nginx/access.log.31.gz (52.4 MiB)',
 					`… and ${Math.max(0, count - 1)} more`,
 				],

@@ -66,11 +66,12 @@ export class DemoWorld {
 
 	/** The runbook's `find /var/log -name "*.gz" -mtime +30 -delete` on the demo VPS. */
 	cleanLogs(at: number = this.now()): InterventionResult {
-		if (this.#logsCleanedAt !== null) return {ok: true, message: 'deleted 0 files, 0 B freed'};
+		if (this.#logsCleanedAt !== null)
+			return {ok: true, message: 'deleted 0 files, 0 B freed under /var/log'};
 		this.#logsCleanedAt = at;
 		return {
 			ok: true,
-			message: `deleted ${demoRotated.count} files, ${formatBytes(demoRotated.bytes)} freed`,
+			message: `deleted ${demoRotated.count} files, ${formatBytes(demoRotated.bytes)} freed under /var/log`,
 		};
 	}
 

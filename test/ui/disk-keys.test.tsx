@@ -87,6 +87,38 @@ describe('the Disk view’s keys', () => {
 		expect(runs).toEqual([command]);
 	});
 
+	it('closes the size prompt to show why a claim cannot grow', async () => {
+		const runs: string[] = [];
+		const now = Date.parse('2026-11-28T03:00:00Z');
+		const mitigations = recording(runs);
+		const app = await renderApp({
+			columns: 80,
+			rows: 24,
+			now,
+			data: fixtureData(now),
+			mitigations: {
+				...mitigations,
+				extendPvc: (ref, size) => ({
+					...mitigations.extendPvc!(ref, size),
+					checkPermission: async () => ({
+						allowed: false,
+						reason: 'StorageClass lab-local does not set allowVolumeExpansion',
+					}),
+				}),
+			},
+		});
+		await app.press('jump');
+		await app.type('disk');
+		await app.press('submit');
+		await app.press('down', 3);
+		await app.press('extend-pvc');
+		await app.press('submit');
+		await app.tick(50);
+		expect(app.frame()).not.toContain('storage for data-postgresql-0');
+		expect(app.frame()).toContain('Extend PVC to 20Gi: not allowed · StorageClass lab-local');
+		expect(runs).toEqual([]);
+	});
+
 	it('has neither key in --read-only', async () => {
 		const runs: string[] = [];
 		const {frame, press} = await disk({readOnly: true, runs});

@@ -37,8 +37,8 @@ export async function seedStorage(client: KubeClient): Promise<void> {
 			kind: 'PersistentVolume',
 			metadata: {name: pvName(v)},
 			spec: {
-				// Room to grow: a claim is bound to a volume at least its size.
-				capacity: {storage: `${v.capacityGiB * 4}Gi`},
+				// The claim's size: the binder reports it as the claim's capacity, as a provisioner would.
+				capacity: {storage: `${v.capacityGiB}Gi`},
 				accessModes: ['ReadWriteOnce'],
 				persistentVolumeReclaimPolicy: 'Retain',
 				storageClassName: v.storageClass,

@@ -63,10 +63,12 @@ export function deleteRotatedLogsAction(found: RotatedFound, onDone?: () => void
 	const bytes = files.reduce((sum, f) => sum + f.size, 0);
 	return {
 		id: 'delete-rotated-logs',
-		title: `Delete ${files.length} rotated logs (${formatBytes(bytes)})`,
-		target: {context: null, namespace: null, object: `${root} (*.gz older than ${days} days)`},
+		title: 'Delete rotated logs',
+		// The path alone: the outcome names it, so the status line stays within 80 columns.
+		target: {context: null, namespace: null, object: root},
 		command: findCommand(root, days),
 		details: [
+			`${files.length} files, ${formatBytes(bytes)}: *.gz older than ${days} days`,
 			...(found.complete
 				? []
 				: ['The scan stopped at its time budget: only the files it found are deleted.']),
@@ -112,7 +114,7 @@ export function deleteRotatedLogsAction(found: RotatedFound, onDone?: () => void
 			const why = [...failures.keys()].join(', ');
 			return {
 				ok: failed === 0 && !signal.aborted,
-				message: `deleted ${deleted} files, ${formatBytes(freed)} freed${failed > 0 ? `; ${failed} not deleted (${why})` : ''}${signal.aborted ? '; cancelled' : ''}`,
+				message: `deleted ${deleted} files, ${formatBytes(freed)} freed under ${root}${failed > 0 ? `; ${failed} not deleted (${why})` : ''}${signal.aborted ? '; cancelled' : ''}`,
 			};
 		},
 	};

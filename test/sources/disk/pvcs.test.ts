@@ -43,7 +43,7 @@ describeLab('PVC use and extension', ['kubernetes', 'prometheus', 'exporter'], (
 						kind: 'PersistentVolume',
 						metadata: {name: pv},
 						spec: {
-							capacity: {storage: '4Gi'},
+							capacity: {storage: '1Gi'},
 							accessModes: ['ReadWriteOnce'],
 							persistentVolumeReclaimPolicy: 'Delete',
 							storageClassName: storageClass,

@@ -102,7 +102,7 @@ describe('rotated logs and directory sizes', () => {
 		const outcome = await runAction(action, timeline, new AbortController().signal);
 		expect(outcome).toEqual({
 			ok: true,
-			message: `deleted ${before.length} files, ${(bytes / 1024).toFixed(1)} KiB freed`,
+			message: `deleted ${before.length} files, ${(bytes / 1024).toFixed(1)} KiB freed under ${root}`,
 		});
 		expect(await find()).toEqual([]);
 		// Everything else is still there, the young .gz and the directory named .gz included.
