@@ -2,7 +2,13 @@ import {dfPercent} from '../../format/df.ts';
 import type {FilesystemRow} from '../../model/index.ts';
 import type {MountEntry} from './mountinfo.ts';
 
-/** The statfs numbers df uses (node's fs.statfs: counts in blocks of `bsize` bytes). */
+/**
+ * The statfs numbers df uses (node's fs.statfs: counts in blocks of `bsize`
+ * bytes). Node reports statfs(2)'s f_bsize where df multiplies by statvfs'
+ * f_frsize; they are the same on ext4, xfs, btrfs and tmpfs (the test holds
+ * every mount of the machine against df), and may differ on some network
+ * filesystems.
+ */
 export interface StatfsNumbers {
 	readonly bsize: number;
 	readonly blocks: number;
