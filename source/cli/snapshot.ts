@@ -69,6 +69,7 @@ function diskDocument(data: DiskData | null) {
 	if (!data) return null;
 	return {
 		filesystems: data.filesystems,
+		...(data.unreadable ? {unreadable: data.unreadable} : {}),
 		pvcs: data.pvcs,
 		...(data.pvcsError ? {pvcsError: data.pvcsError} : {}),
 		directories: data.directories?.map((d) => ({...d, measuredAt: iso(d.measuredAt)})) ?? null,

@@ -54,6 +54,8 @@ export interface PvcUsage {
 
 export interface DiskData {
 	readonly filesystems: readonly FilesystemRow[];
+	/** Mounts whose statfs failed or hung (a dead NFS server), with the reason; df says the same. */
+	readonly unreadable?: readonly {readonly mount: string; readonly reason: string}[];
 	/** Per configured path; null until the first background scan finished. */
 	readonly directories: readonly DirectoryScan[] | null;
 	readonly rotatedLogs: RotatedLogs | null;

@@ -54,6 +54,17 @@ describe('the Disk view', () => {
 		for (const line of view.lines) expect(line.text.length).toBeLessThanOrEqual(80);
 	});
 
+	it('shows a mount that does not answer as an error line, not as a missing row', () => {
+		const view = panelView(
+			diskPanel,
+			{disk: disk({unreadable: [{mount: '/mnt/nfs', reason: 'no answer within 2 s'}]})},
+			{now, width: 80},
+		);
+		const line = view.lines.find((l) => l.key === 'fs-unreadable:/mnt/nfs');
+		expect(line?.text.trimEnd()).toBe('✗ /mnt/nfs: no answer within 2 s');
+		expect(line?.tone).toBe('error');
+	});
+
 	it('lists PVCs fullest first, selectable for extension, and says why PVC use is unknown', () => {
 		const pvcs = [
 			{namespace: 'a', name: 'low', usedBytes: gib, capacityBytes: 10 * gib, usedPercent: 10},

@@ -25,18 +25,19 @@ export interface FilesystemOptions {
 }
 
 /**
- * statfs runs on libuv's thread pool and cannot be cancelled: a mount whose
- * server hangs keeps one call stuck. It is asked again only once that call
- * returned, so a dead NFS mount costs one thread, not one per poll.
+ * statfs and stat run on libuv's thread pool (four threads by default) and
+ * cannot be cancelled: a mount whose server hangs keeps its call stuck. Each
+ * is asked again only once that call returned, so a dead NFS mount costs one
+ * thread per call kind, not one per poll, and the pool never runs dry.
  */
-const inFlight = new Map<string, Promise<StatfsNumbers>>();
+const inFlight = new Map<string, Promise<unknown>>();
 
-function statfsOnce(mount: string): Promise<StatfsNumbers> {
-	const running = inFlight.get(mount);
-	if (running) return running;
-	const call = statfs(mount).finally(() => inFlight.delete(mount));
-	inFlight.set(mount, call);
-	return call;
+function once<T>(key: string, call: () => Promise<T>): Promise<T> {
+	const running = inFlight.get(key);
+	if (running) return running as Promise<T>;
+	const started = call().finally(() => inFlight.delete(key));
+	inFlight.set(key, started);
+	return started;
 }
 
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -62,8 +63,14 @@ export async function readFilesystems(options: FilesystemOptions = {}): Promise<
 		entries.map(async (entry) => {
 			try {
 				const [stats, info] = await Promise.all([
-					within(statfsOnce(entry.mount), timeoutMs),
-					within(stat(entry.mount), timeoutMs),
+					within(
+						once(`statfs ${entry.mount}`, () => statfs(entry.mount)),
+						timeoutMs,
+					),
+					within(
+						once(`stat ${entry.mount}`, () => stat(entry.mount)),
+						timeoutMs,
+					),
 				]);
 				return {entry, stats, dev: info.dev};
 			} catch (error) {

@@ -76,3 +76,13 @@ export function parseMountinfo(text: string): MountEntry[] {
 	}
 	return entries;
 }
+
+/** Every mount point, pseudo filesystems included (the walk must not enter /proc either). */
+export function mountPoints(text: string): Set<string> {
+	const points = new Set<string>();
+	for (const line of text.split('\n')) {
+		const mount = line.split(' ')[4];
+		if (mount) points.add(unescapeOctal(mount));
+	}
+	return points;
+}

@@ -11,6 +11,8 @@ export interface ScanPlan {
 	readonly budgetMs: number;
 	/** Directories listed per path, the path itself included. */
 	readonly top?: number;
+	/** Every mount point of the host: the walk stays on the filesystem of each path. */
+	readonly mounts?: ReadonlySet<string>;
 }
 
 export interface ScanResult {
@@ -32,9 +34,11 @@ export async function scan(plan: ScanPlan, signal: AbortSignal): Promise<ScanRes
 	let rotatedError: string | undefined;
 	for (const root of roots) {
 		const collects = root === plan.rotatedLogs;
+		const skip = plan.mounts ? new Set([...plan.mounts].filter((m) => m !== root)) : undefined;
 		const result = await walk(root, {
 			budgetMs: plan.budgetMs,
 			signal,
+			skip,
 			onFile: collects
 				? (file) => {
 						if (isRotatedLog(file, startedAt, plan.rotatedDays)) files.push(file);

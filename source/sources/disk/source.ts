@@ -1,13 +1,17 @@
+import {readFile} from 'node:fs/promises';
 import type {Action} from '../../actions/action.ts';
 import type {DiskConfig} from '../../config/schema-disk.ts';
 import type {Source} from '../../engine/source.ts';
 import type {DirectoryScan, DiskData, RotatedLogs} from '../../model/index.ts';
 import {SourceError} from '../shared/http.ts';
 import {readFilesystems} from './filesystems.ts';
+import {mountPoints} from './mountinfo.ts';
 import {pvcUsage} from './pvc-usage.ts';
 import {deleteRotatedLogsAction, type RotatedFound} from './rotated-logs.ts';
 import {scan} from './scan.ts';
 import {errorCode} from './walk.ts';
+
+const pvcTimeoutMs = 2500;
 
 export interface DiskSourceOptions {
 	/** Another mountinfo file (tests); /proc/self/mountinfo by default. */
@@ -59,6 +63,7 @@ export class DiskSource implements Source<'disk'> {
 		}
 		return {
 			filesystems: filesystems.rows,
+			...(filesystems.unreadable.length > 0 ? {unreadable: filesystems.unreadable} : {}),
 			directories: this.#directories,
 			rotatedLogs: this.#rotated,
 			...(await pvcs),
@@ -70,7 +75,9 @@ export class DiskSource implements Source<'disk'> {
 		const url = this.#options.prometheusUrl;
 		if (!url) return {pvcs: null};
 		try {
-			return {pvcs: await pvcUsage(url, signal)};
+			// A slow Prometheus must not hold back df's rows: its own, shorter deadline.
+			const deadline = AbortSignal.any([signal, AbortSignal.timeout(pvcTimeoutMs)]);
+			return {pvcs: await pvcUsage(url, deadline)};
 		} catch (error) {
 			return {pvcs: null, pvcsError: (error as Error).message};
 		}
@@ -105,7 +112,9 @@ export class DiskSource implements Source<'disk'> {
 			rotatedDays: this.#config.rotatedDays,
 			budgetMs: this.#config.budgetSeconds * 1000,
 		};
-		this.#scanning = scan(plan, this.#stop.signal)
+		this.#scanning = readFile(this.#options.mountinfo ?? '/proc/self/mountinfo', 'utf8')
+			.then(mountPoints, () => undefined)
+			.then((mounts) => scan({...plan, mounts}, this.#stop.signal))
 			.then((result) => {
 				this.#directories = result.directories;
 				this.#rotated = result.rotated;

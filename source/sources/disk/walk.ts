@@ -27,6 +27,11 @@ export interface WalkOptions {
 	readonly signal?: AbortSignal;
 	/** Called for every non-directory entry (files, symlinks: never followed). */
 	readonly onFile?: (file: SeenFile) => void;
+	/**
+	 * Mount points not to enter (other filesystems below the root): a hung
+	 * NFS mount would leave its lstat calls stuck in libuv's thread pool.
+	 */
+	readonly skip?: ReadonlySet<string>;
 	readonly now?: () => number;
 }
 
@@ -36,7 +41,8 @@ const batch = 64;
  * `du PATH` without blocking: asynchronous reads in small batches, so the
  * event loop (the UI) gets a turn between them, and a deadline after which
  * the sizes are partial rather than late. Symlinks are not followed and a
- * hard-linked file counts once, as in du. Unreadable subdirectories are
+ * hard-linked file counts once, as in du; mount points in `skip` are not
+ * entered (du -x, find -xdev). Unreadable subdirectories are
  * skipped (du reports them and goes on).
  */
 export async function walk(root: string, options: WalkOptions): Promise<WalkResult> {
@@ -61,7 +67,8 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
 		}
 		const subdirs: string[] = [];
 		let pending: Dirent[] = [];
-		const measure = async (entries: Dirent[]) => {
+		const measure = async (all: Dirent[]) => {
+			const entries = options.skip ? all.filter((e) => !options.skip?.has(join(dir, e.name))) : all;
 			const stats = await Promise.all(
 				entries.map((entry) => lstat(join(dir, entry.name)).catch(() => null)),
 			);

@@ -134,6 +134,14 @@ export const diskPanel: PanelDefinition = {
 				tone: percentTone(f.usedPercent, f.inodesUsedPercent),
 				match: `${f.mount} ${f.device} ${f.fstype}`,
 			})),
+			...(data.unreadable ?? []).map(
+				(u): PanelLine => ({
+					key: `fs-unreadable:${u.mount}`,
+					text: fitWidth(`✗ ${sanitizeLine(u.mount)}: ${sanitizeLine(u.reason)}`, width),
+					tone: 'error',
+					match: u.mount,
+				}),
+			),
 			...pvcLines(data, width),
 			...rotatedLine(data, width),
 			...directoryLines(data, context, width),

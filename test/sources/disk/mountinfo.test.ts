@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseMountinfo} from '../../../source/sources/disk/mountinfo.ts';
+import {mountPoints, parseMountinfo} from '../../../source/sources/disk/mountinfo.ts';
 
 // Lines in the kernel's format (Documentation/filesystems/proc.rst), optional fields included.
 const text = [
@@ -19,6 +19,17 @@ describe('mountinfo', () => {
 			{mount: '/', device: '/dev/vda', fstype: 'ext4', root: '/'},
 			{mount: '/run', device: 'tmpfs', fstype: 'tmpfs', root: '/'},
 			{mount: '/mnt/my backups', device: '/dev/sdb1', fstype: 'xfs', root: '/backups'},
+		]);
+	});
+
+	it('knows every mount point, pseudo ones too, so the walk enters none of them', () => {
+		expect([...mountPoints(text)]).toEqual([
+			'/proc',
+			'/',
+			'/dev/pts',
+			'/run',
+			'/mnt/my backups',
+			'/sys/fs/cgroup',
 		]);
 	});
 });

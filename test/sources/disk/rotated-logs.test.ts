@@ -147,6 +147,19 @@ describe('rotated logs and directory sizes', () => {
 		expect(result.sizes.get(root) ?? 0).toBeLessThan(whole.sizes.get(root) ?? 0);
 	});
 
+	it('does not enter another filesystem mounted below the path (du -x, find -xdev)', async () => {
+		const mounted = join(root, 'nginx');
+		const result = await scan(
+			{...plan(), mounts: new Set(['/', root, mounted])},
+			new AbortController().signal,
+		);
+		expect(result.found.files.map((f) => f.path).some((p) => p.startsWith(`${mounted}/`))).toBe(
+			false,
+		);
+		expect(result.found.files.length).toBeGreaterThan(0);
+		expect(result.directories[0]?.largest.map((d) => d.path)).not.toContain(mounted);
+	});
+
 	it('reports a path that does not exist instead of failing', async () => {
 		const missing = join(root, 'nope');
 		const result = await scan(

@@ -86,6 +86,21 @@ describe('DiskSource', () => {
 		await expect(source.poll(signal)).rejects.toThrow('cannot read the mount table: ENOENT');
 	});
 
+	it('lists a mount it cannot read with the reason, beside the ones it can', async () => {
+		const mountinfo = join(root, 'mountinfo');
+		await writeFile(
+			mountinfo,
+			[
+				'27 1 254:0 / / rw,relatime - ext4 /dev/vda rw',
+				`28 27 0:99 / ${root}/gone rw,relatime - nfs4 server:/export rw`,
+			].join('\n'),
+		);
+		source = new DiskSource(config(), {mountinfo});
+		const data = await source.poll(signal);
+		expect(data.filesystems.map((f) => f.mount)).toEqual(['/']);
+		expect(data.unreadable).toEqual([{mount: `${root}/gone`, reason: 'ENOENT'}]);
+	});
+
 	it('offers no cleanup before the first scan has counted anything', () => {
 		source = new DiskSource(config(), {scanEveryMs: 60_000});
 		expect(source.deleteRotatedLogs()).toBeNull();
