@@ -10,6 +10,12 @@ export interface PodRef {
 	readonly name: string;
 }
 
+/** A PersistentVolumeClaim. */
+export interface PvcRef {
+	readonly namespace: string;
+	readonly name: string;
+}
+
 /** A cert-manager Certificate. */
 export interface CertificateRef {
 	readonly namespace: string;
@@ -44,6 +50,10 @@ export interface Mitigations {
 	terminateBackend?(pid: number): Action;
 	/** The runbook's statement: terminate idle connections older than the configured minutes. */
 	terminateIdle?(): Action;
+	/** `kubectl patch pvc <name> -n <namespace> -p '{"spec":{"resources":{"requests":{"storage":"<size>"}}}}'`. */
+	extendPvc?(target: PvcRef, size: string): Action;
+	/** `find /var/log -name "*.gz" -mtime +30 -delete` (the configured path and age); null before the first scan. */
+	deleteRotatedLogs?(): Action | null;
 	/**
 	 * Why a mitigation is not allowed in the scope in view, once the backend
 	 * knows (so its key can be shown disabled); null when allowed or not known.

@@ -82,6 +82,11 @@ async function realSources(
 	const {dataSources} = await import('./data-sources.ts');
 	const data = dataSources(config);
 	real.sources.push(...data.sources);
+	// The host irtop runs on: always read, never in the demo (which has its own VPS).
+	const {DiskSource} = await import('../sources/disk/source.ts');
+	const disk = new DiskSource(config.disk, {prometheusUrl: config.prometheus.url});
+	real.sources.push(disk);
+	real.mitigations.deleteRotatedLogs = () => disk.deleteRotatedLogs();
 	const pg = data.postgres;
 	if (pg) {
 		Object.assign(real.mitigations, {
@@ -113,7 +118,8 @@ export async function openSession(
 	// One step, not 10,000 appends: the journal already holds these events.
 	if (resumed) timeline.load(resumed.incident, resumed.events);
 	const intervalMs = Math.round((options.refreshSeconds ?? config.refreshSeconds) * 1000);
-	const configured = sourceIds.filter((id) => sourceConfigured(config, id, {env}));
+	// The host's disks are always there: they alone do not make a configured irtop.
+	const configured = sourceIds.filter((id) => id !== 'disk' && sourceConfigured(config, id, {env}));
 	const demo = options.demo ? 'flag' : configured.length === 0 ? 'nothing-configured' : null;
 
 	let sources: AnySource[];

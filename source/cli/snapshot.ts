@@ -1,5 +1,5 @@
 import type {StoreState} from '../engine/store.ts';
-import type {KubernetesData, SourceId} from '../model/index.ts';
+import type {DiskData, KubernetesData, SourceId} from '../model/index.ts';
 import {sourceIds} from '../model/index.ts';
 import type {TimelineState} from '../timeline/timeline.ts';
 
@@ -64,6 +64,21 @@ function kubernetesDocument(data: KubernetesData, now: number) {
 	};
 }
 
+/** df's rows, PVC use, and the background measurements with their times as ISO strings. */
+function diskDocument(data: DiskData | null) {
+	if (!data) return null;
+	return {
+		filesystems: data.filesystems,
+		...(data.unreadable ? {unreadable: data.unreadable} : {}),
+		pvcs: data.pvcs,
+		...(data.pvcsError ? {pvcsError: data.pvcsError} : {}),
+		directories: data.directories?.map((d) => ({...d, measuredAt: iso(d.measuredAt)})) ?? null,
+		rotatedLogs: data.rotatedLogs
+			? {...data.rotatedLogs, measuredAt: iso(data.rotatedLogs.measuredAt)}
+			: null,
+	};
+}
+
 function sourceState(state: StoreState, id: SourceId) {
 	const slot = state.slots[id];
 	if (slot.phase === 'not-configured') return {state: 'not-configured', hint: slot.hint};
@@ -93,6 +108,7 @@ export function snapshotDocument(state: StoreState, timeline: TimelineState, now
 		postgres: data('postgres'),
 		redis: data('redis'),
 		kafka: data('kafka'),
+		disk: diskDocument(data('disk')),
 		incident: timeline.incident
 			? {
 					...timeline.incident,

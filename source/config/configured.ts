@@ -45,6 +45,9 @@ export const sourceConfigured = (
 			return set(config.redis.url);
 		case 'kafka':
 			return (config.kafka.brokers ?? []).length > 0;
+		case 'disk':
+			// The host irtop runs on is always there; `disk:` only tunes what is measured.
+			return true;
 	}
 };
 
@@ -56,6 +59,7 @@ const hints: Record<SourceId, string> = {
 	postgres: 'set postgres.url or postgres.host in config.yaml, or DATABASE_URL or PGHOST',
 	redis: 'set redis.url in config.yaml or REDIS_URL',
 	kafka: 'set kafka.brokers in config.yaml or KAFKA_BROKERS',
+	disk: 'the host’s filesystems are always read; set disk.paths in config.yaml to measure directories',
 };
 
 /** One line telling the user which key or environment variable to set. */
@@ -70,7 +74,9 @@ export const integrationConfigured = (config: Config, id: IntegrationId): boolea
 		case 'slack':
 			return set(slack.webhookUrl);
 		case 'statuspage':
-			return set(statuspage.pageId) && set(statuspage.apiKey);
+			return statuspage.provider === 'runbook'
+				? set(statuspage.url) && set(statuspage.token)
+				: set(statuspage.pageId) && set(statuspage.apiKey);
 		case 'pagerduty':
 			return set(pagerduty.token);
 	}
@@ -83,4 +89,8 @@ const integrationHints: Record<IntegrationId, string> = {
 	pagerduty: 'set integrations.pagerduty.token in config.yaml or PAGERDUTY_TOKEN',
 };
 
-export const integrationHint = (id: IntegrationId): string => integrationHints[id];
+/** The hint, naming the runbook provider's own keys when the status page is configured as one. */
+export const integrationHint = (id: IntegrationId, config?: Config): string =>
+	id === 'statuspage' && config?.integrations.statuspage.provider === 'runbook'
+		? 'set integrations.statuspage.url in config.yaml and STATUS_PAGE_TOKEN (provider: runbook)'
+		: integrationHints[id];

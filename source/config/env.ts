@@ -39,6 +39,8 @@ const overrides: readonly Override[] = [
 	{variable: 'SLACK_WEBHOOK_URL', path: ['integrations', 'slack', 'webhookUrl']},
 	{variable: 'STATUSPAGE_API_KEY', path: ['integrations', 'statuspage', 'apiKey']},
 	{variable: 'STATUSPAGE_PAGE_ID', path: ['integrations', 'statuspage', 'pageId']},
+	// The runbook's own status page: `curl -H "Authorization: Bearer $STATUS_PAGE_TOKEN"`.
+	{variable: 'STATUS_PAGE_TOKEN', path: ['integrations', 'statuspage', 'token']},
 	{variable: 'PAGERDUTY_TOKEN', path: ['integrations', 'pagerduty', 'token']},
 ];
 

@@ -15,9 +15,14 @@ export const integrationsSchema = z.strictObject({
 	slack: z.strictObject({webhookUrl: httpUrl().optional()}).prefault({}),
 	statuspage: z
 		.strictObject({
-			url: httpUrl().default(integrationDefaults.statuspageUrl),
+			// Statuspage.io, or the runbook's own status page API (`POST {url}/api/incidents`).
+			provider: z.enum(['statuspage', 'runbook']).default('statuspage'),
+			// Statuspage.io's endpoint when unset; the runbook's page has no public default.
+			url: httpUrl().optional(),
 			pageId: nonEmpty().optional(),
 			apiKey: nonEmpty().optional(),
+			// The runbook's $STATUS_PAGE_TOKEN (Bearer).
+			token: nonEmpty().optional(),
 		})
 		.prefault({}),
 	pagerduty: z

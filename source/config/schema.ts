@@ -1,6 +1,7 @@
 import {z} from 'zod';
 import {defaultRefreshSeconds} from './defaults.ts';
 import {positiveNumber} from './fields.ts';
+import {diskSchema} from './schema-disk.ts';
 import {escalationSchema, integrationsSchema, mitigationsSchema} from './schema-operations.ts';
 import {
 	alertmanagerSchema,
@@ -31,6 +32,7 @@ export const configSchema = z.strictObject({
 	integrations: integrationsSchema.prefault({}),
 	mitigations: mitigationsSchema.prefault({}),
 	escalation: escalationSchema.prefault({}),
+	disk: diskSchema.prefault({}),
 });
 
 /** The validated configuration, with every default applied. */

@@ -1,6 +1,8 @@
 import type {Action, ActionOutcome} from '../actions/action.ts';
 import type {DeploymentRef, Mitigations} from '../actions/mitigations.ts';
+import {formatBytes} from '../format/numbers.ts';
 import {delay} from './delay.ts';
+import {demoPvcs} from './disk.ts';
 import type {DemoWorld} from './world.ts';
 
 /** How long the demo "API server" takes to accept a change. */
@@ -44,6 +46,54 @@ export function demoMitigations(world: DemoWorld): Mitigations {
 				details: row ? [`Replicas: ${row.desired} → ${replicas}`] : [],
 				checkPermission: async () => ({allowed: true}),
 				run: (signal) => apply(signal, () => world.scale(ref, replicas)),
+			};
+		},
+		extendPvc(ref, size) {
+			const pvc = demoPvcs.find((c) => c.namespace === ref.namespace && c.name === ref.name);
+			const bytes =
+				Number.parseInt(size, 10) *
+				1024 ** ({Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5}[size.replace(/^\d+/, '')] ?? 3);
+			return {
+				id: 'extend-pvc',
+				title: `Extend PVC to ${size}`,
+				target: {context: 'demo', namespace: ref.namespace, object: `pvc/${ref.name}`},
+				command: `kubectl patch pvc ${ref.name} -n ${ref.namespace} -p '{"spec":{"resources":{"requests":{"storage":"${size}"}}}}'`,
+				details: ['The volume grows online when its CSI driver supports it; it never shrinks.'],
+				checkPermission: async () => {
+					if (!pvc)
+						return {allowed: false, reason: `persistentvolumeclaims "${ref.name}" not found`};
+					if (!pvc.expandable)
+						return {
+							allowed: false,
+							reason: `StorageClass ${pvc.storageClass} does not set allowVolumeExpansion`,
+						};
+					const current = world.at(world.now()).disk.pvcs?.find((c) => c.name === ref.name);
+					if (current && bytes <= current.capacityBytes)
+						return {allowed: false, reason: 'a PVC can only grow'};
+					return {allowed: true};
+				},
+				run: (signal) => apply(signal, () => world.extendPvc(ref.namespace, ref.name, bytes)),
+			};
+		},
+		deleteRotatedLogs() {
+			const {rotatedLogs} = world.at(world.now()).disk;
+			const count = rotatedLogs?.count ?? 0;
+			const bytes = rotatedLogs?.bytes ?? 0;
+			return {
+				id: 'delete-rotated-logs',
+				title: 'Delete rotated logs',
+				target: {context: null, namespace: null, object: '/var/log'},
+				command: 'find /var/log -name "*.gz" -mtime +30 -delete',
+				details: [
+					`${count} files, ${formatBytes(bytes)}: *.gz older than 30 days`,
+					'/var/log/nginx/access.log.31.gz (52.4 MiB)',
+					`… and ${Math.max(0, count - 1)} more`,
+				],
+				checkPermission: async () =>
+					count > 0
+						? {allowed: true}
+						: {allowed: false, reason: 'no *.gz older than 30 days under /var/log'},
+				run: (signal) => apply(signal, () => world.cleanLogs()),
 			};
 		},
 	};

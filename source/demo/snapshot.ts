@@ -1,5 +1,6 @@
 import type {SourceDataMap} from '../model/index.ts';
 import {alertsAt} from './alerts.ts';
+import {diskAt} from './disk.ts';
 import {healthAt} from './health.ts';
 import {kafkaAt} from './kafka.ts';
 import {clusterAt} from './kubernetes.ts';
@@ -9,7 +10,15 @@ import {redisAt} from './redis.ts';
 import type {Scenario} from './scenario.ts';
 
 /** Every source's data at `t` seconds after the start: a pure function of the scenario and t. */
-export function snapshotAt(scenario: Scenario, t: number): SourceDataMap {
+export function snapshotAt(
+	scenario: Scenario,
+	t: number,
+	disk: {
+		now: number;
+		logsCleanedAt: number | null;
+		pvcSizes?: ReadonlyMap<string, number>;
+	} = {now: 0, logsCleanedAt: null},
+): SourceDataMap {
 	const {story} = scenario;
 	const cluster = clusterAt(scenario, t);
 	const prometheus = prometheusAt(story, t, cluster);
@@ -23,5 +32,6 @@ export function snapshotAt(scenario: Scenario, t: number): SourceDataMap {
 		postgres,
 		redis: redisAt(story, t),
 		kafka,
+		disk: diskAt(story, t, disk.now, disk.logsCleanedAt, disk.pvcSizes),
 	};
 }

@@ -29,5 +29,6 @@ export function demoSources(world: DemoWorld): AnySource[] {
 		demoSource(world, 'postgres'),
 		demoSource(world, 'redis'),
 		demoSource(world, 'kafka'),
+		demoSource(world, 'disk'),
 	];
 }

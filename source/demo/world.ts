@@ -1,5 +1,7 @@
 import type {DeploymentRef} from '../actions/mitigations.ts';
+import {formatBytes} from '../format/numbers.ts';
 import type {DeploymentRow, SourceDataMap} from '../model/index.ts';
+import {demoRotated} from './disk.ts';
 import type {Intervention} from './interventions.ts';
 import {replicasError} from './interventions.ts';
 import {findDeployment} from './inventory.ts';
@@ -29,6 +31,9 @@ export class DemoWorld {
 	readonly #clock: () => number;
 	#interventions: readonly Intervention[] = [];
 	#scenario: Scenario | undefined;
+	#logsCleanedAt: number | null = null;
+	/** PVCs extended in the demo, "namespace/name" → bytes. */
+	#pvcSizes: ReadonlyMap<string, number> = new Map();
 
 	constructor(startedAt: number, options: DemoWorldOptions = {}) {
 		this.startedAt = startedAt;
@@ -45,7 +50,29 @@ export class DemoWorld {
 
 	/** Every source's data at `now` (epoch ms). */
 	at(now: number): SourceDataMap {
-		return snapshotAt(this.#current(), this.#seconds(now));
+		const cleaned = this.#logsCleanedAt !== null && this.#logsCleanedAt <= now;
+		return snapshotAt(this.#current(), this.#seconds(now), {
+			now,
+			logsCleanedAt: cleaned ? this.#logsCleanedAt : null,
+			pvcSizes: this.#pvcSizes,
+		});
+	}
+
+	/** `kubectl patch pvc …` on the demo cluster: its expandable StorageClass grows the volume at once. */
+	extendPvc(namespace: string, name: string, bytes: number): InterventionResult {
+		this.#pvcSizes = new Map([...this.#pvcSizes, [`${namespace}/${name}`, bytes]]);
+		return {ok: true, message: `persistentvolumeclaim/${name} patched`};
+	}
+
+	/** The runbook's `find /var/log -name "*.gz" -mtime +30 -delete` on the demo VPS. */
+	cleanLogs(at: number = this.now()): InterventionResult {
+		if (this.#logsCleanedAt !== null)
+			return {ok: true, message: 'deleted 0 files, 0 B freed under /var/log'};
+		this.#logsCleanedAt = at;
+		return {
+			ok: true,
+			message: `deleted ${demoRotated.count} files, ${formatBytes(demoRotated.bytes)} freed under /var/log`,
+		};
 	}
 
 	/** `kubectl rollout restart deployment/<name> -n <namespace>` at `at` (epoch ms). */

@@ -1,4 +1,5 @@
 import type {AlertsData} from './alerts.ts';
+import type {DiskData} from './disk.ts';
 import type {HealthData} from './health.ts';
 import type {KafkaData} from './kafka.ts';
 import type {KubernetesData} from './kubernetes.ts';
@@ -15,6 +16,7 @@ export interface SourceDataMap {
 	postgres: PostgresData;
 	redis: RedisData;
 	kafka: KafkaData;
+	disk: DiskData;
 }
 
 export type SourceId = keyof SourceDataMap;
@@ -27,9 +29,11 @@ export const sourceIds: readonly SourceId[] = [
 	'postgres',
 	'redis',
 	'kafka',
+	'disk',
 ];
 
 export type * from './alerts.ts';
+export type * from './disk.ts';
 export type * from './health.ts';
 export type * from './kafka.ts';
 export type * from './kubernetes.ts';

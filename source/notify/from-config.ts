@@ -1,24 +1,25 @@
+import {integrationDefaults} from '../config/defaults.ts';
 import type {Config} from '../config/index.ts';
 import type {Notifiers} from './notifiers.ts';
 import {OncallWatcher} from './pagerduty.ts';
+import {runbookStatusPageAction} from './runbook-status-page.ts';
 import {slackAction} from './slack.ts';
 import {statuspageAction} from './statuspage.ts';
 
-/** The integrations the configuration (or SLACK_WEBHOOK_URL, STATUSPAGE_*, PAGERDUTY_TOKEN) enables. */
+/**
+ * The integrations the configuration (or SLACK_WEBHOOK_URL, STATUSPAGE_*,
+ * STATUS_PAGE_TOKEN, PAGERDUTY_TOKEN) enables.
+ */
 export function notifiersFromConfig(config: Config): {
 	notifiers: Notifiers;
 	oncall: OncallWatcher | null;
 } {
 	const {slack, statuspage, pagerduty} = config.integrations;
 	const webhook = slack.webhookUrl;
-	const {pageId, apiKey} = statuspage;
 	return {
 		notifiers: {
 			slack: webhook ? (state) => slackAction(webhook, state) : undefined,
-			statuspage:
-				pageId && apiKey
-					? (state) => statuspageAction({url: statuspage.url, pageId, apiKey}, state)
-					: undefined,
+			statuspage: statusPageNotifier(statuspage),
 		},
 		oncall: pagerduty.token
 			? new OncallWatcher({
@@ -28,4 +29,14 @@ export function notifiersFromConfig(config: Config): {
 				})
 			: null,
 	};
+}
+
+function statusPageNotifier(config: Config['integrations']['statuspage']): Notifiers['statuspage'] {
+	const {provider, url, pageId, apiKey, token} = config;
+	if (provider === 'runbook')
+		return url && token ? (state) => runbookStatusPageAction({url, token}, state) : undefined;
+	const api = url ?? integrationDefaults.statuspageUrl;
+	return pageId && apiKey
+		? (state) => statuspageAction({url: api, pageId, apiKey}, state)
+		: undefined;
 }

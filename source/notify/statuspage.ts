@@ -2,6 +2,7 @@ import type {Action, ActionOutcome} from '../actions/action.ts';
 import type {Severity} from '../timeline/severity.ts';
 import type {TimelineState} from '../timeline/timeline.ts';
 import {request, shortBody} from './http.ts';
+import {incidentIdFrom, statusMessage} from './status-page-incident.ts';
 
 export interface StatuspageConfig {
 	readonly url: string;
@@ -17,23 +18,9 @@ const impact: Readonly<Record<Severity, string>> = {
 	P3: 'none',
 };
 
-const message: Readonly<Record<string, string>> = {
-	investigating: 'We are investigating increased error rates.',
-	identified: 'The issue has been identified and a fix is being implemented.',
-	monitoring: 'A fix has been implemented and we are monitoring the results.',
-	resolved: 'Issue has been resolved.',
-};
-
 /** The status page incident created earlier, found in the timeline (so it survives --resume). */
-export function statuspageIncidentId(state: TimelineState): string | null {
-	for (let i = state.events.length - 1; i >= 0; i--) {
-		const data = state.events[i]?.data;
-		if (data?.action !== 'notify-statuspage' || data.ok !== true) continue;
-		const id = /incident (\S+)/.exec(String(data.message))?.[1];
-		if (id) return id;
-	}
-	return null;
-}
+export const statuspageIncidentId = (state: TimelineState): string | null =>
+	incidentIdFrom(state, 'notify-statuspage');
 
 async function send(
 	config: StatuspageConfig,
@@ -74,12 +61,12 @@ export function statuspageAction(config: StatuspageConfig, state: TimelineState)
 	const existing = statuspageIncidentId(state);
 	const pages = `/pages/${encodeURIComponent(config.pageId)}/incidents`;
 	const body = existing
-		? {incident: {status: incident.status, body: message[incident.status]}}
+		? {incident: {status: incident.status, body: statusMessage[incident.status]}}
 		: {
 				incident: {
 					name: incident.title,
 					status: incident.status,
-					body: message[incident.status],
+					body: statusMessage[incident.status],
 					impact_override: impact[incident.severity],
 				},
 			};

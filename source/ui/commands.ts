@@ -313,6 +313,26 @@ export const commands = [
 		hint: 'renew',
 	},
 	{
+		id: 'extend-pvc',
+		keys: ['e'],
+		description:
+			'Disk: extend the selected PVC (prompts for the size; kubectl patch pvc, confirmed)',
+		scope: 'disk',
+		mutating: true,
+		mitigation: 'extendPvc',
+		hint: 'extend PVC',
+	},
+	{
+		id: 'delete-rotated-logs',
+		keys: ['D'],
+		description:
+			'Disk: delete the rotated logs counted (*.gz older than 30 days), find … -delete (confirmed)',
+		scope: 'disk',
+		mutating: true,
+		mitigation: 'deleteRotatedLogs',
+		hint: 'delete old logs',
+	},
+	{
 		id: 'pg-cancel',
 		keys: ['c'],
 		description: "Cancel the selected backend's query: pg_cancel_backend (confirmed)",

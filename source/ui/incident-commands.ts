@@ -133,7 +133,7 @@ export function incidentCommands(
 				const build = services.notifiers?.statuspage;
 				offer(
 					() => build?.(state),
-					'the status page is not configured: set STATUSPAGE_PAGE_ID and STATUSPAGE_API_KEY',
+					'status page not configured: STATUSPAGE_PAGE_ID and STATUSPAGE_API_KEY, or provider runbook, url and STATUS_PAGE_TOKEN',
 				);
 				return true;
 			}

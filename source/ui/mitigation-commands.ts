@@ -118,6 +118,32 @@ export function mitigationCommands(
 				return confirmOn('backend', mitigations.terminateBackend, 'PostgreSQL actions', (b) =>
 					mitigations.terminateBackend?.(b.pid),
 				);
+			case 'extend-pvc': {
+				const pvc = target('pvc', mitigations.extendPvc, 'extend PVC');
+				if (pvc) {
+					// The runbook's example doubles a 10Gi claim to 20Gi: offer twice the capacity.
+					const gibibytes = Math.max(1, Math.ceil(pvc.capacityBytes / 2 ** 30));
+					dispatch({
+						type: 'overlay',
+						overlay: {
+							kind: 'scale',
+							purpose: 'pvc',
+							target: pvc.ref,
+							current: `${gibibytes}Gi`,
+							text: `${gibibytes * 2}Gi`,
+						},
+					});
+				}
+				return true;
+			}
+			case 'delete-rotated-logs':
+				offer(
+					() => mitigations.deleteRotatedLogs?.() ?? undefined,
+					mitigations.deleteRotatedLogs
+						? 'the rotated logs are still being counted'
+						: unavailable('log cleanup'),
+				);
+				return true;
 			case 'pg-terminate-idle':
 				offer(() => mitigations.terminateIdle?.(), unavailable('PostgreSQL actions'));
 				return true;
@@ -137,6 +163,18 @@ export function mitigationCommands(
 				return true;
 			}
 			offer(() => mitigations.setMemoryLimit?.(overlay.target, limit), unavailable('memory limit'));
+			return true;
+		}
+		if (overlay.kind === 'scale' && overlay.purpose === 'pvc') {
+			const size = overlay.text.trim();
+			if (!/^\d+(Ki|Mi|Gi|Ti|Pi)$/.test(size)) {
+				dispatch({
+					type: 'overlay',
+					overlay: {...overlay, error: `a size such as 20Gi, not "${overlay.text}"`},
+				});
+				return true;
+			}
+			offer(() => mitigations.extendPvc?.(overlay.target, size), unavailable('extend PVC'));
 			return true;
 		}
 		if (overlay.kind === 'scale' && overlay.purpose === 'rate-limit') {

@@ -12,8 +12,8 @@ export type Overlay =
 	| {readonly kind: 'filter'; readonly text: string}
 	| {
 			readonly kind: 'scale';
-			/** The same one-value prompt also asks for a memory limit or a rate limit. */
-			readonly purpose?: 'memory' | 'rate-limit';
+			/** The same one-value prompt also asks for a memory limit, a rate limit or a PVC size. */
+			readonly purpose?: 'memory' | 'rate-limit' | 'pvc';
 			readonly target: DeploymentRef;
 			readonly current: number | string;
 			readonly text: string;

@@ -55,30 +55,28 @@ export function useCommandHandler(
 		build: () => Action | undefined | Promise<Action | undefined>,
 		missing: string,
 	) => {
+		// A value prompt (scale, memory, PVC size) is drawn over the status line:
+		// close it, or the refusal would be hidden behind it and Enter would seem dead.
+		const refuse = (text: string, tone: 'warn' | 'error') => {
+			if (ui.overlay.kind === 'scale') dispatch({type: 'overlay', overlay: {kind: 'none'}});
+			dispatch({type: 'message', text, tone});
+		};
 		let action: Action | undefined;
 		try {
 			action = await build();
 		} catch (error) {
 			// Building may read the cluster (undo reads the revisions): its error is a message.
-			dispatch({
-				type: 'message',
-				text: error instanceof Error ? error.message : String(error),
-				tone: 'error',
-			});
+			refuse(error instanceof Error ? error.message : String(error), 'error');
 			return;
 		}
 		if (!action) {
-			dispatch({type: 'message', text: missing, tone: 'warn'});
+			refuse(missing, 'warn');
 			return;
 		}
 		if (action.checkPermission) {
 			const permission = await action.checkPermission(actionsSignal.current.signal);
 			if (!permission.allowed) {
-				dispatch({
-					type: 'message',
-					text: `${action.title}: not allowed · ${permission.reason}`,
-					tone: 'error',
-				});
+				refuse(`${action.title}: not allowed · ${permission.reason}`, 'error');
 				return;
 			}
 		}

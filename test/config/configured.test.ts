@@ -26,7 +26,8 @@ describe('sourceConfigured', () => {
 
 	it('reports nothing configured for an empty config on a bare machine', () => {
 		for (const id of sourceIds) {
-			expect(sourceConfigured(empty, id, {env: {}, homedir: home}), id).toBe(false);
+			// The host's own disks are always there to read.
+			expect(sourceConfigured(empty, id, {env: {}, homedir: home}), id).toBe(id === 'disk');
 		}
 	});
 
@@ -95,6 +96,12 @@ describe('integrations', () => {
 				'statuspage',
 			),
 		).toBe(true);
+		const runbook = (env: NodeJS.ProcessEnv, url = '    url: https://status.example') =>
+			parse(`integrations:\n  statuspage:\n    provider: runbook\n${url}\n`, env);
+		expect(integrationConfigured(runbook({STATUS_PAGE_TOKEN: 't'}), 'statuspage')).toBe(true);
+		expect(integrationConfigured(runbook({}), 'statuspage')).toBe(false);
+		expect(integrationConfigured(runbook({STATUS_PAGE_TOKEN: 't'}, ''), 'statuspage')).toBe(false);
+		expect(integrationHint('statuspage', runbook({}))).toContain('STATUS_PAGE_TOKEN');
 		expect(integrationConfigured(parse('', {PAGERDUTY_TOKEN: 't'}), 'pagerduty')).toBe(true);
 		expect(integrationHint('pagerduty')).toBe(
 			'set integrations.pagerduty.token in config.yaml or PAGERDUTY_TOKEN',

@@ -40,7 +40,7 @@ describe('defaults from the runbook', () => {
 	it('uses the vendors’ API endpoints for the integrations', () => {
 		expect(config.integrations).toEqual({
 			slack: {},
-			statuspage: {url: 'https://api.statuspage.io/v1'},
+			statuspage: {provider: 'statuspage'},
 			pagerduty: {url: 'https://api.pagerduty.com'},
 		});
 	});

@@ -20,6 +20,7 @@ describe('environment overrides', () => {
 		],
 		['STATUSPAGE_API_KEY', 'sp-key-1', (c) => c.integrations.statuspage.apiKey],
 		['STATUSPAGE_PAGE_ID', 'page42', (c) => c.integrations.statuspage.pageId],
+		['STATUS_PAGE_TOKEN', 'sp-token-1', (c) => c.integrations.statuspage.token],
 		['PAGERDUTY_TOKEN', 'pd-token-1', (c) => c.integrations.pagerduty.token],
 		['PGHOST', 'db.internal', (c) => c.postgres.host],
 		['PGUSER', 'irtop', (c) => c.postgres.user],

@@ -52,7 +52,7 @@ describe('redactConfig', () => {
 		expect(redacted.postgres).toMatchObject({host: 'db', user: 'irtop', password: '***'});
 		expect(redacted.integrations.slack.webhookUrl).toBe('https://hooks.slack.com/***');
 		expect(redacted.integrations.statuspage).toEqual({
-			url: 'https://api.statuspage.io/v1',
+			provider: 'statuspage',
 			pageId: 'p1',
 			apiKey: '***',
 		});

@@ -199,5 +199,57 @@ export function fixtureData(now: number): SourceDataMap {
 			],
 			topics: [{name: 'onboarding-events', partitions: 3, underReplicated: 0}],
 		},
+		disk: {
+			filesystems: [
+				{
+					mount: '/',
+					device: '/dev/vda1',
+					fstype: 'ext4',
+					sizeBytes: 80 * 1024 ** 3,
+					usedBytes: 70 * 1024 ** 3,
+					availBytes: 6 * 1024 ** 3,
+					usedPercent: 93,
+					inodesUsedPercent: 40,
+				},
+				{
+					mount: '/data',
+					device: '/dev/vdb1',
+					fstype: 'xfs',
+					sizeBytes: 100 * 1024 ** 3,
+					usedBytes: 20 * 1024 ** 3,
+					availBytes: 80 * 1024 ** 3,
+					usedPercent: 20,
+					inodesUsedPercent: 3,
+				},
+			],
+			directories: [
+				{
+					root: '/var/log',
+					largest: [
+						{path: '/var/log', bytes: 3 * 1024 ** 3},
+						{path: '/var/log/nginx', bytes: 2 * 1024 ** 3},
+					],
+					complete: true,
+					measuredAt: now - minute,
+				},
+			],
+			rotatedLogs: {
+				root: '/var/log',
+				olderThanDays: 30,
+				count: 12,
+				bytes: 600 * 1024 ** 2,
+				complete: true,
+				measuredAt: now - minute,
+			},
+			pvcs: [
+				{
+					namespace: 'platform-observability',
+					name: 'data-postgresql-0',
+					usedBytes: 9 * 1024 ** 3,
+					capacityBytes: 10 * 1024 ** 3,
+					usedPercent: 90,
+				},
+			],
+		},
 	};
 }

@@ -1,4 +1,5 @@
 // Prometheus text exposition (format 0.0.4) of the simulated traffic.
+import {renderVolumeStats} from '../volumes.ts';
 import {buckets, type Traffic} from './traffic.ts';
 
 export function renderMetrics(traffic: Traffic): string {
@@ -33,5 +34,7 @@ export function renderMetrics(traffic: Traffic): string {
 	for (const [service, s] of traffic.settings) {
 		lines.push(`lab_service_error_ratio_setting{service="${service}"} ${s.errorRatio}`);
 	}
+	// The kubelet's volume stats for the lab's claims (PVC use in the Disk view).
+	lines.push(...renderVolumeStats());
 	return `${lines.join('\n')}\n`;
 }

@@ -8,6 +8,7 @@ import type {KubeClient} from './client.ts';
 import {kubernetesLayout} from './layout.ts';
 import {waitRolledOut} from './rollout.ts';
 import {seedEvents} from './seed-events.ts';
+import {seedStorage} from './storage.ts';
 import {
 	ingressConfigMap,
 	namespaceObjects,
@@ -144,6 +145,7 @@ export async function seedKubernetes(ctx: LabContext, client: KubeClient): Promi
 			.map((w) => waitRolledOut(client, w.kind ?? 'Deployment', w.namespace, w.name)),
 	);
 	await seedEvents(client);
+	await seedStorage(client);
 	ctx.log(
 		`seed: ${namespaces.length} namespaces, ${nodeSpecs.length} nodes, ${workloads.length} workloads`,
 	);

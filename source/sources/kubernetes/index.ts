@@ -3,6 +3,7 @@ import {type ConnectOptions, connect} from './connect.ts';
 import {LogTail} from './logs.ts';
 import {type KubernetesMitigationSettings, kubernetesMitigations} from './mitigations.ts';
 import {PermissionCache} from './permission-cache.ts';
+import {extendPvcAction} from './pvc-expand.ts';
 import {type RolloutReport, RolloutTracker} from './rollout-tracker.ts';
 import {KubernetesSource, type KubernetesSourceOptions} from './source.ts';
 
@@ -41,7 +42,10 @@ export function openKubernetes(
 	);
 	return {
 		source: new KubernetesSource(connection, {...sourceOptions, rollouts, permissions}),
-		mitigations: kubernetesMitigations(connection, settings, rollouts, permissions),
+		mitigations: {
+			...kubernetesMitigations(connection, settings, rollouts, permissions),
+			extendPvc: (ref, size) => extendPvcAction(connection, ref, size),
+		},
 		context: connection.context,
 		namespace: connection.namespace,
 		podLogs(pod, previous, onChange) {

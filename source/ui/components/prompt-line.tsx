@@ -3,6 +3,13 @@ import {fitWidth} from '../../format/table.ts';
 import type {Overlay} from '../state.ts';
 import {Toned} from './tone.tsx';
 
+const promptLabel = {
+	replicas: 'replicas',
+	memory: 'memory limit',
+	'rate-limit': 'limit-rps',
+	pvc: 'storage',
+} as const;
+
 /** The one-line prompt of `:`, `/` and the scale input, drawn over the status bar. */
 const promptLabel = {severity: 'severity (P0-P3): ', incident: 'incident: ', title: 'title: '};
 
@@ -47,7 +54,7 @@ export function PromptLine({
 			? ':'
 			: overlay.kind === 'filter'
 				? '/'
-				: `${overlay.purpose === 'memory' ? 'memory limit' : overlay.purpose === 'rate-limit' ? 'limit-rps' : 'replicas'} for ${overlay.target.name} (now ${overlay.current}): `;
+				: `${promptLabel[overlay.purpose ?? 'replicas']} for ${overlay.target.name} (now ${overlay.current}): `;
 	const hint =
 		overlay.kind === 'jump'
 			? completions.join(' ')

@@ -2,6 +2,7 @@ import {formatAge} from '../../format/duration.ts';
 import {sanitizeLine} from '../../format/sanitize.ts';
 import {fitWidth} from '../../format/table.ts';
 import {certificateOrder, certificateProblem} from './certs.ts';
+import {diskProblemLines} from './disk-problems.ts';
 import type {PanelDefinition, PanelLine} from './panel.ts';
 import {dataOf} from './panel.ts';
 
@@ -10,7 +11,7 @@ export const alertsPanel: PanelDefinition = {
 	id: 'alerts',
 	title: 'Alerts & health',
 	sources: ['alerts', 'health'],
-	alsoReads: ['kubernetes'],
+	alsoReads: ['kubernetes', 'disk'],
 	view(context, width) {
 		const alerts = (dataOf(context, 'alerts') ?? []).toSorted((a, b) => a.startsAt - b.startsAt);
 		const checks = dataOf(context, 'health') ?? [];
@@ -57,6 +58,8 @@ export const alertsPanel: PanelDefinition = {
 					match: `certificate ${c.namespace} ${c.name} ${problem}`,
 				};
 			});
+		// A filesystem or claim ≥ 85 % full is the runbook's disk step: details in :disk.
+		const diskLines = diskProblemLines(dataOf(context, 'disk'), width);
 		const firing = alerts.filter((a) => a.state === 'active').length;
 		const failing = checks.filter((c) => !c.ok).length;
 		return {
@@ -64,9 +67,10 @@ export const alertsPanel: PanelDefinition = {
 				certLines.length > 0
 					? ` · ${certLines.length} cert${certLines.length === 1 ? '' : 's'}`
 					: ''
-			}`,
-			summaryTone: firing + failing > 0 ? 'error' : certLines.length > 0 ? 'warn' : 'ok',
-			lines: [...alertLines, ...certLines, ...checkLines],
+			}${diskLines.length > 0 ? ` · ${diskLines.length} disk${diskLines.length === 1 ? '' : 's'}` : ''}`,
+			summaryTone:
+				firing + failing > 0 ? 'error' : certLines.length + diskLines.length > 0 ? 'warn' : 'ok',
+			lines: [...alertLines, ...certLines, ...diskLines, ...checkLines],
 			empty: 'no alerts firing, no checks configured',
 		};
 	},

@@ -3,6 +3,7 @@ import {alertsPanel} from './alerts.ts';
 import {certsPanel} from './certs.ts';
 import {dbPanel} from './db.ts';
 import {deploymentsPanel} from './deployments.ts';
+import {diskPanel} from './disk.ts';
 import {errorsPanel} from './errors.ts';
 import {eventsPanel} from './events.ts';
 import {kafkaPanel} from './kafka.ts';
@@ -24,4 +25,5 @@ export const panels: Readonly<Record<PanelId, PanelDefinition>> = {
 	timeline: timelinePanel,
 	top: topPanel,
 	certs: certsPanel,
+	disk: diskPanel,
 };

@@ -1,4 +1,4 @@
-import type {CertificateRef, DeploymentRef, PodRef} from '../../actions/mitigations.ts';
+import type {CertificateRef, DeploymentRef, PodRef, PvcRef} from '../../actions/mitigations.ts';
 import type {StoreState} from '../../engine/store.ts';
 import type {SourceId} from '../../model/index.ts';
 import type {TimelineState} from '../../timeline/timeline.ts';
@@ -16,7 +16,11 @@ export type Selection =
 	| {readonly kind: 'pod'; readonly ref: PodRef}
 	| {readonly kind: 'certificate'; readonly ref: CertificateRef}
 	/** A PostgreSQL backend (a long query, a blocked query or the one holding the lock). */
-	| {readonly kind: 'backend'; readonly pid: number};
+	| {readonly kind: 'backend'; readonly pid: number}
+	/** A PersistentVolumeClaim in the Disk view. */
+	| {readonly kind: 'pvc'; readonly ref: PvcRef; readonly capacityBytes: number}
+	/** The Disk view's rotated-logs line: what the cleanup deletes. */
+	| {readonly kind: 'rotated-logs'; readonly root: string};
 
 export interface PanelLine {
 	readonly key: string;
