@@ -10,9 +10,9 @@ const promptLabel = {
 	pvc: 'storage',
 } as const;
 
-/** The one-line prompt of `:`, `/` and the scale input, drawn over the status bar. */
-const promptLabel = {severity: 'severity (P0-P3): ', incident: 'incident: ', title: 'title: '};
+const incidentLabel = {severity: 'severity (P0-P3): ', incident: 'incident: ', title: 'title: '};
 
+/** The one-line prompt of `:`, `/` and the scale input, drawn over the status bar. */
 export function PromptLine({
 	overlay,
 	completions,
@@ -23,7 +23,7 @@ export function PromptLine({
 	width: number;
 }) {
 	if (overlay.kind === 'severity' || overlay.kind === 'incident' || overlay.kind === 'title') {
-		const input = `${promptLabel[overlay.kind]}${overlay.text}█`;
+		const input = `${incidentLabel[overlay.kind]}${overlay.text}█`;
 		const hint =
 			overlay.kind === 'incident'
 				? 'title [P0-P3] [@owner] · enter open'
