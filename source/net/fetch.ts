@@ -1,0 +1,64 @@
+import type {Dispatcher} from 'undici';
+import {proxyFor, proxyLabel} from './proxy-env.ts';
+
+/** What irtop's callers read of a response; the same for Node's fetch and undici's. */
+export interface HttpResponse {
+	readonly status: number;
+	readonly statusText: string;
+	readonly ok: boolean;
+	readonly headers: {forEach(callback: (value: string, name: string) => void): void};
+	text(): Promise<string>;
+	json(): Promise<unknown>;
+}
+
+export interface HttpInit {
+	readonly method?: string;
+	readonly headers?: Readonly<Record<string, string>>;
+	readonly body?: string;
+	readonly signal?: AbortSignal;
+}
+
+/**
+ * fetch() through the proxy the environment names for this URL (`proxyFor`):
+ * the one HTTP entry point of every HTTP client irtop has (sources, notifiers,
+ * the export's impact). A direct request is Node's own fetch, as before; a
+ * proxied one is undici's fetch with a ProxyAgent (an http URL is forwarded,
+ * an https one tunnelled with CONNECT), loaded only when a proxy is in use.
+ * A failure keeps its shape (fetch's TypeError with a `cause`) and names the
+ * proxy it went through (`viaProxy`), so an error line can say so.
+ */
+export async function httpFetch(
+	url: string,
+	init: HttpInit = {},
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<HttpResponse> {
+	const proxy = proxyFor(new URL(url), env);
+	if (!proxy) return fetch(url, init);
+	const {fetch: proxiedFetch} = await import('undici');
+	try {
+		return await proxiedFetch(url, {...init, dispatcher: await proxyAgent(proxy)});
+	} catch (error) {
+		if (error instanceof Error) Object.assign(error, {[via]: proxyLabel(proxy)});
+		throw error;
+	}
+}
+
+const via = Symbol('irtop.viaProxy');
+
+/** host:port of the proxy a failed request went through, if it went through one. */
+export function viaProxy(error: unknown): string | undefined {
+	return error instanceof Error ? (error as {[via]?: string})[via] : undefined;
+}
+
+// One agent per proxy URL, kept for the session: its connections (and
+// tunnels) are reused like the direct ones, and it never holds the process
+// open (undici unreferences idle sockets).
+const agents = new Map<string, Promise<Dispatcher>>();
+function proxyAgent(proxy: URL): Promise<Dispatcher> {
+	let agent = agents.get(proxy.href);
+	if (!agent) {
+		agent = import('undici').then(({ProxyAgent}) => new ProxyAgent({uri: proxy.href}));
+		agents.set(proxy.href, agent);
+	}
+	return agent;
+}
