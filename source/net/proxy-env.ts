@@ -10,13 +10,22 @@ import {type NoProxy, parseNoProxy} from './no-proxy.ts';
  * proxy's Proxy-Authorization and must never be quoted (see `proxyLabel`).
  */
 export function proxyFor(url: URL, env: NodeJS.ProcessEnv = process.env): URL | null {
+	const setting = proxySetting(url, env);
+	return setting && parseProxy(setting.value, setting.variable);
+}
+
+/** Which variable names the proxy for `url`, and its raw value; null: direct. */
+export function proxySetting(
+	url: URL,
+	env: NodeJS.ProcessEnv = process.env,
+): {variable: string; value: string} | null {
 	const scheme = url.protocol === 'https:' ? 'https' : url.protocol === 'http:' ? 'http' : null;
 	if (!scheme) return null;
 	const value = pick(env, `${scheme}_proxy`);
 	if (!value) return null;
 	const port = Number(url.port) || (scheme === 'https' ? 443 : 80);
 	if (noProxy(pick(env, 'no_proxy') ?? '').bypasses(url.hostname, port)) return null;
-	return parseProxy(value, `${scheme.toUpperCase()}_PROXY`);
+	return {variable: `${scheme.toUpperCase()}_PROXY`, value};
 }
 
 /** host:port of a proxy, for error lines: never its credentials. */
@@ -35,17 +44,23 @@ export class ProxySettingError extends Error {
 }
 
 /** A proxy URL, or an error naming the variable (never its value: it may hold a password). */
-export function parseProxy(value: string, variable: string): URL {
+export function parseProxy(
+	value: string,
+	variable: string,
+	schemes: readonly string[] = ['http:', 'https:'],
+): URL {
 	let proxy: URL;
 	try {
 		proxy = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
 	} catch {
 		throw new ProxySettingError(`${variable} is not a URL`);
 	}
-	if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:')
+	if (!schemes.includes(proxy.protocol)) {
+		const supported = schemes.map((scheme) => scheme.replace(/:$/, '')).join(', ');
 		throw new ProxySettingError(
-			`${variable}: ${proxy.protocol.replace(/:$/, '')} proxies are not supported (http or https)`,
+			`${variable}: ${proxy.protocol.replace(/:$/, '')} proxies are not supported (${supported})`,
 		);
+	}
 	return proxy;
 }
 

@@ -224,7 +224,7 @@ describe('a proxy that does not answer', () => {
 		expect(String(error)).toContain('HTTPS_PROXY: socks5 proxies are not supported');
 		const slack = await postSlack(`https://${tlsHost}/services/T0/B0/secret`, 'x');
 		expect(slack.message).toBe(
-			'Slack: HTTPS_PROXY: socks5 proxies are not supported (http or https)',
+			'Slack: HTTPS_PROXY: socks5 proxies are not supported (http, https)',
 		);
 		const check = await httpCheck(`https://${tlsHost}/`, undefined, signal());
 		expect(check).toMatchObject({ok: false});

@@ -1,7 +1,9 @@
 // A real HTTP forward proxy for tests, on loopback: absolute-form requests
 // (`GET http://host/path`) are forwarded, CONNECT opens a tunnel (https), and
 // every request is recorded so a test can see what went through it. It only
-// reaches loopback targets, so a test can never send anything off the machine.
+// reaches loopback targets, so a test can never send anything off the machine;
+// `hosts` lets it resolve made-up names to loopback, as a real proxy resolves
+// names the client cannot (a test can then use a name NO_PROXY does not cover).
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import net from 'node:net';
@@ -29,7 +31,12 @@ export interface CountingProxy {
 const loopback = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 /** The target's host:port from a URL or a CONNECT authority; null when not on loopback. */
-function loopbackTarget(host: string, port: string): {host: string; port: number} | null {
+function loopbackTarget(
+	name: string,
+	port: string,
+	hosts: Readonly<Record<string, string>>,
+): {host: string; port: number} | null {
+	const host = hosts[name] ?? name;
 	if (!loopback.has(host)) return null;
 	const number = Number(port);
 	return Number.isInteger(number) && number > 0
@@ -37,7 +44,9 @@ function loopbackTarget(host: string, port: string): {host: string; port: number
 		: null;
 }
 
-export async function startCountingProxy(): Promise<CountingProxy> {
+export async function startCountingProxy(
+	hosts: Readonly<Record<string, string>> = {},
+): Promise<CountingProxy> {
 	const requests: ProxiedRequest[] = [];
 	const sockets = new Set<net.Socket>();
 	const server = http.createServer((request, response) => {
@@ -49,7 +58,7 @@ export async function startCountingProxy(): Promise<CountingProxy> {
 			return;
 		}
 		const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-		const target = loopbackTarget(url.hostname, port);
+		const target = loopbackTarget(url.hostname, port, hosts);
 		requests.push({
 			method: request.method ?? '',
 			target: `${url.hostname}:${port}`,
@@ -90,7 +99,7 @@ export async function startCountingProxy(): Promise<CountingProxy> {
 			path: '',
 			proxyAuthorization: request.headers['proxy-authorization'],
 		});
-		const target = loopbackTarget(host, port);
+		const target = loopbackTarget(host, port, hosts);
 		if (!target) {
 			client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
 			return;
