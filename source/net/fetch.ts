@@ -1,4 +1,3 @@
-import type {Dispatcher} from 'undici';
 import {proxyFor, proxyLabel} from './proxy-env.ts';
 
 /** What irtop's callers read of a response; the same for Node's fetch and undici's. */
@@ -34,9 +33,9 @@ export async function httpFetch(
 ): Promise<HttpResponse> {
 	const proxy = proxyFor(new URL(url), env);
 	if (!proxy) return fetch(url, init);
-	const {fetch: proxiedFetch} = await import('undici');
+	const {proxiedFetch} = await import('./proxied.ts');
 	try {
-		return await proxiedFetch(url, {...init, dispatcher: await proxyAgent(proxy)});
+		return await proxiedFetch(url, init, proxy);
 	} catch (error) {
 		if (error instanceof Error) Object.assign(error, {[via]: proxyLabel(proxy)});
 		throw error;
@@ -48,17 +47,4 @@ const via = Symbol('irtop.viaProxy');
 /** host:port of the proxy a failed request went through, if it went through one. */
 export function viaProxy(error: unknown): string | undefined {
 	return error instanceof Error ? (error as {[via]?: string})[via] : undefined;
-}
-
-// One agent per proxy URL, kept for the session: its connections (and
-// tunnels) are reused like the direct ones, and it never holds the process
-// open (undici unreferences idle sockets).
-const agents = new Map<string, Promise<Dispatcher>>();
-function proxyAgent(proxy: URL): Promise<Dispatcher> {
-	let agent = agents.get(proxy.href);
-	if (!agent) {
-		agent = import('undici').then(({ProxyAgent}) => new ProxyAgent({uri: proxy.href}));
-		agents.set(proxy.href, agent);
-	}
-	return agent;
 }

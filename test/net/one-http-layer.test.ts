@@ -24,7 +24,8 @@ const sources = files(join(root, 'source')).map((file) => ({
 
 // Why each may call fetch itself.
 const fetchers: Record<string, string> = {
-	'source/net/fetch.ts': 'the layer itself',
+	'source/net/fetch.ts': 'the layer itself (direct)',
+	'source/net/proxied.ts': 'the layer itself (through a proxy)',
 	'source/sources/kubernetes/raw-list.ts':
 		"undici's fetch with the Kubernetes client's own dispatcher, which carries the cluster's proxy-url",
 };
