@@ -27,7 +27,8 @@ export function httpCheck(
 		const detail = `${safeUrl(url)}: ${error instanceof Error ? error.message : String(error)}`;
 		return Promise.resolve({ok: false, latencyMs: null, detail, certDaysLeft: null});
 	}
-	const via = route.proxy ? ` (via proxy ${proxyLabel(route.proxy)})` : '';
+	// Named first, as in networkReason: the end of a narrow panel's line is cut.
+	const via = route.proxy ? `via proxy ${proxyLabel(route.proxy)}: ` : '';
 	const options = {
 		signal,
 		headers: {'user-agent': 'irtop'},
@@ -61,7 +62,7 @@ export function httpCheck(
 			resolve({
 				ok: false,
 				latencyMs: null,
-				detail: `${safeUrl(url)}: ${signal.aborted ? 'timed out' : ((error as {code?: string}).code ?? error.message)}${via}`,
+				detail: `${safeUrl(url)}: ${via}${signal.aborted ? 'timed out' : ((error as {code?: string}).code ?? error.message)}`,
 				certDaysLeft: null,
 			}),
 		);

@@ -66,10 +66,14 @@ export function splitCredentials(url: string): {target: string; authorization: s
 // Any URL an error message quotes loses its credentials.
 const scrub = (text: string): string => text.replace(/\/\/[^/@\s]*@/g, '//');
 
-/** fetch() wraps the real reason (ECONNREFUSED, …) in `cause`; a proxy in the way is named. */
+/**
+ * fetch() wraps the real reason (ECONNREFUSED, …) in `cause`. A proxy in the
+ * way is named first: an 80-column panel cuts the end of the line, and
+ * "ECONNREFUSED" alone would send someone to the wrong server.
+ */
 export function networkReason(error: unknown): string {
 	const proxy = viaProxy(error);
-	return scrub(rawReason(error)) + (proxy ? ` (via proxy ${proxy})` : '');
+	return (proxy ? `via proxy ${proxy}: ` : '') + scrub(rawReason(error));
 }
 
 function rawReason(error: unknown): string {
