@@ -44,6 +44,7 @@ let tls: https.Server;
 let plainHost = '';
 let tlsHost = '';
 let proxy: CountingProxy;
+let pem: {key: Buffer; cert: Buffer};
 const saved: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
@@ -65,11 +66,9 @@ beforeAll(async () => {
 		].concat(['-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')]),
 		{stdio: 'ignore'},
 	);
+	pem = {key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem'))};
 	plain = http.createServer(answer);
-	tls = https.createServer(
-		{key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem'))},
-		answer,
-	);
+	tls = https.createServer(pem, answer);
 	plainHost = await serve(plain);
 	tlsHost = await serve(tls);
 });
@@ -156,6 +155,39 @@ describe('through HTTP_PROXY / HTTPS_PROXY', () => {
 			basic,
 			basic,
 		]);
+	});
+});
+
+describe('an https:// proxy (TLS to the proxy itself)', () => {
+	it('carries fetch, node:http(s) and notifier requests alike', async () => {
+		const secure = await startCountingProxy({tls: pem});
+		try {
+			process.env.HTTP_PROXY = secure.url;
+			process.env.HTTPS_PROXY = secure.url;
+			expect(secure.url).toMatch(/^https:/);
+			expect((await getJson(`http://${plainHost}/a`, signal())).status).toBe(200);
+			expect((await getJson(`https://${tlsHost}/b`, signal())).status).toBe(200);
+			expect(await httpCheck(`http://${plainHost}/c`, undefined, signal())).toMatchObject({
+				ok: true,
+			});
+			const check = await httpCheck(`https://${tlsHost}/d`, undefined, signal());
+			expect(check).toMatchObject({ok: true});
+			expect([9, 10]).toContain(check.certDaysLeft);
+			expect(await postSlack(`https://${tlsHost}/services/T0/B0/secret`, 'x')).toMatchObject({
+				ok: true,
+			});
+			// A set: Slack's post may reuse the tunnel undici keeps open for getJson's (same origin and proxy).
+			expect(new Set(secure.requests.map((r) => `${r.method} ${r.target}${r.path}`))).toEqual(
+				new Set([`GET ${plainHost}/a`, `CONNECT ${tlsHost}`, `GET ${plainHost}/c`]),
+			);
+			// getJson's tunnel (undici) and the health check's (node:https) cannot be shared.
+			expect(secure.requests.filter((r) => r.method === 'CONNECT').length).toBeGreaterThanOrEqual(
+				2,
+			);
+			expect(proxy.requests).toEqual([]);
+		} finally {
+			await secure.close();
+		}
 	});
 });
 

@@ -5,6 +5,7 @@
 // `hosts` lets it resolve made-up names to loopback, as a real proxy resolves
 // names the client cannot (a test can then use a name NO_PROXY does not cover).
 import http from 'node:http';
+import https from 'node:https';
 import type {AddressInfo} from 'node:net';
 import net from 'node:net';
 
@@ -20,7 +21,7 @@ export interface ProxiedRequest {
 }
 
 export interface CountingProxy {
-	/** http://127.0.0.1:PORT */
+	/** http://127.0.0.1:PORT (https:// with `tls`) */
 	readonly url: string;
 	readonly requests: ProxiedRequest[];
 	/** Requests (or tunnels) to one host:port. */
@@ -44,12 +45,18 @@ function loopbackTarget(
 		: null;
 }
 
-export async function startCountingProxy(
-	hosts: Readonly<Record<string, string>> = {},
-): Promise<CountingProxy> {
+export interface ProxyOptions {
+	/** made-up names resolved to loopback */
+	readonly hosts?: Readonly<Record<string, string>>;
+	/** a key and certificate: an https:// proxy (the client speaks TLS to the proxy itself) */
+	readonly tls?: {readonly key: Buffer; readonly cert: Buffer};
+}
+
+export async function startCountingProxy(options: ProxyOptions = {}): Promise<CountingProxy> {
+	const hosts = options.hosts ?? {};
 	const requests: ProxiedRequest[] = [];
 	const sockets = new Set<net.Socket>();
-	const server = http.createServer((request, response) => {
+	const handle = (request: http.IncomingMessage, response: http.ServerResponse) => {
 		let url: URL;
 		try {
 			url = new URL(request.url ?? '');
@@ -87,7 +94,8 @@ export async function startCountingProxy(
 		);
 		upstream.on('error', () => response.writeHead(502).end('upstream unreachable'));
 		request.pipe(upstream);
-	});
+	};
+	const server = options.tls ? https.createServer(options.tls, handle) : http.createServer(handle);
 	server.on('connect', (request: http.IncomingMessage, client: net.Socket, head: Buffer) => {
 		const authority = request.url ?? '';
 		const at = authority.lastIndexOf(':');
@@ -115,14 +123,14 @@ export async function startCountingProxy(
 		upstream.on('error', () => client.destroy());
 		client.on('error', () => upstream.destroy());
 	});
-	server.on('connection', (socket: net.Socket) => {
+	server.on(options.tls ? 'secureConnection' : 'connection', (socket: net.Socket) => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const {port} = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
 		requests,
 		to: (target) => requests.filter((request) => request.target === target),
 		close: () =>

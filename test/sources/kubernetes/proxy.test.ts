@@ -125,7 +125,7 @@ describeLab('Kubernetes through a proxy (lab API server)', ['kubernetes'], (lab)
 
 	it('sends them through HTTPS_PROXY when the API server is not on loopback', async () => {
 		// A name only the proxy resolves (to the lab's API server): direct, it would not resolve at all.
-		proxy = await startCountingProxy({'apiserver.lab.test': '127.0.0.1'});
+		proxy = await startCountingProxy({hosts: {'apiserver.lab.test': '127.0.0.1'}});
 		let port = '';
 		const kubeconfig = labKubeconfig((cluster) => {
 			port = new URL(cluster.server).port;
