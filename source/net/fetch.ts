@@ -15,6 +15,8 @@ export interface HttpInit {
 	readonly headers?: Readonly<Record<string, string>>;
 	readonly body?: string;
 	readonly signal?: AbortSignal;
+	/** PEM of a CA to trust for this server (a self-hosted log store, say), beside the system's. */
+	readonly ca?: string;
 }
 
 /**
@@ -22,7 +24,8 @@ export interface HttpInit {
  * the one HTTP entry point of every HTTP client irtop has (sources, notifiers,
  * the export's impact). A direct request is Node's own fetch, as before; a
  * proxied one is undici's fetch with a ProxyAgent (an http URL is forwarded,
- * an https one tunnelled with CONNECT), loaded only when a proxy is in use.
+ * an https one tunnelled with CONNECT), loaded only when a proxy (or a CA of
+ * the server's own, `ca`) is in use.
  * A failure keeps its shape (fetch's TypeError with a `cause`) and names the
  * proxy it went through (`viaProxy`), so an error line can say so.
  */
@@ -32,12 +35,12 @@ export async function httpFetch(
 	env: NodeJS.ProcessEnv = process.env,
 ): Promise<HttpResponse> {
 	const proxy = proxyFor(new URL(url), env);
-	if (!proxy) return fetch(url, init);
-	const {proxiedFetch} = await import('./proxied.ts');
+	if (!proxy && init.ca === undefined) return fetch(url, init);
+	const {undiciFetch} = await import('./proxied.ts');
 	try {
-		return await proxiedFetch(url, init, proxy);
+		return await undiciFetch(url, init, proxy);
 	} catch (error) {
-		if (error instanceof Error) Object.assign(error, {[via]: proxyLabel(proxy)});
+		if (proxy && error instanceof Error) Object.assign(error, {[via]: proxyLabel(proxy)});
 		throw error;
 	}
 }

@@ -10,6 +10,7 @@ import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {httpFetch} from '../../source/net/fetch.ts';
 import {request} from '../../source/notify/http.ts';
 import {postSlack} from '../../source/notify/slack.ts';
 import {httpCheck} from '../../source/sources/health/http-check.ts';
@@ -61,6 +62,8 @@ beforeAll(async () => {
 			'-nodes',
 			'-subj',
 			'/CN=127.0.0.1',
+			'-addext',
+			'subjectAltName=IP:127.0.0.1',
 			'-days',
 			'10',
 		].concat(['-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')]),
@@ -188,6 +191,21 @@ describe('an https:// proxy (TLS to the proxy itself)', () => {
 		} finally {
 			await secure.close();
 		}
+	});
+});
+
+describe("a server's own CA (httpFetch's ca)", () => {
+	it('is trusted direct and through the tunnel; without it the certificate is refused', async () => {
+		delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+		// No connection an earlier test made without verification may be reused.
+		tls.closeAllConnections();
+		const ca = pem.cert.toString();
+		const refused = await httpFetch(`https://${tlsHost}/x`, {}, {}).catch((e: Error) => e);
+		expect(refused).toBeInstanceOf(TypeError);
+		expect((await httpFetch(`https://${tlsHost}/direct`, {ca}, {})).status).toBe(200);
+		const proxied = await httpFetch(`https://${tlsHost}/tunnel`, {ca}, {HTTPS_PROXY: proxy.url});
+		expect(await proxied.json()).toEqual({path: '/tunnel', method: 'GET'});
+		expect(proxy.requests.map((r) => `${r.method} ${r.target}`)).toEqual([`CONNECT ${tlsHost}`]);
 	});
 });
 
