@@ -1,4 +1,5 @@
 import type {Config} from '../config/index.ts';
+import {httpFetch} from '../net/fetch.ts';
 import type {Impact} from '../timeline/export-markdown.ts';
 
 interface PromAnswer {
@@ -24,7 +25,7 @@ function endpoint(url: string): {base: string; headers: Record<string, string>} 
 async function instant(url: string, query: string, at: number, timeoutMs: number): Promise<number> {
 	const {base, headers} = endpoint(url);
 	const params = new URLSearchParams({query, time: String(at / 1000)});
-	const response = await fetch(`${base}/api/v1/query?${params}`, {
+	const response = await httpFetch(`${base}/api/v1/query?${params}`, {
 		headers,
 		signal: AbortSignal.timeout(timeoutMs),
 	});

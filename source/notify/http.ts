@@ -1,3 +1,6 @@
+import {httpFetch, viaProxy} from '../net/fetch.ts';
+import {ProxySettingError} from '../net/proxy-env.ts';
+
 export interface HttpAnswer {
 	readonly status: number;
 	readonly body: string;
@@ -19,7 +22,7 @@ export async function request(url: string, options: HttpRequest): Promise<HttpAn
 	const timeout = AbortSignal.timeout(options.timeoutMs);
 	const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
 	try {
-		const response = await fetch(url, {
+		const response = await httpFetch(url, {
 			method: options.method,
 			headers: {
 				...(options.body === undefined ? {} : {'Content-Type': 'application/json'}),
@@ -32,8 +35,12 @@ export async function request(url: string, options: HttpRequest): Promise<HttpAn
 	} catch (error) {
 		if (timeout.aborted) throw new Error(`no answer within ${options.timeoutMs / 1000} s`);
 		if (options.signal?.aborted) throw new Error('cancelled');
+		const proxy = viaProxy(error);
 		const cause = (error as {cause?: {code?: string}}).cause?.code;
-		throw new Error(`cannot connect${cause ? ` (${cause})` : ''}`);
+		const reasons = [cause, proxy && `via proxy ${proxy}`].filter(Boolean);
+		// It names only the variable, never a URL.
+		if (error instanceof ProxySettingError) throw new Error(error.message);
+		throw new Error(`cannot connect${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`);
 	}
 }
 

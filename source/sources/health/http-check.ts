@@ -1,6 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type {TLSSocket} from 'node:tls';
+import {agentFor} from '../../net/node-agent.ts';
+import {proxyLabel} from '../../net/proxy-env.ts';
 import {networkReason, safeUrl} from '../shared/http.ts';
 import type {CheckOutcome} from './check.ts';
 
@@ -18,8 +20,22 @@ export function httpCheck(
 	const started = performance.now();
 	const target = new URL(url);
 	const client = target.protocol === 'https:' ? https : http;
+	let route: ReturnType<typeof agentFor>;
+	try {
+		route = agentFor(target);
+	} catch (error) {
+		const detail = `${safeUrl(url)}: ${error instanceof Error ? error.message : String(error)}`;
+		return Promise.resolve({ok: false, latencyMs: null, detail, certDaysLeft: null});
+	}
+	// Named first, as in networkReason: the end of a narrow panel's line is cut.
+	const via = route.proxy ? `via proxy ${proxyLabel(route.proxy)}: ` : '';
+	const options = {
+		signal,
+		headers: {'user-agent': 'irtop'},
+		...(route.agent ? {agent: route.agent} : {}),
+	};
 	return new Promise((resolve) => {
-		const request = client.get(target, {signal, headers: {'user-agent': 'irtop'}}, (response) => {
+		const request = client.get(target, options, (response) => {
 			const socket = response.socket as TLSSocket;
 			let certDaysLeft: number | null = null;
 			if (typeof socket.getPeerCertificate === 'function') {
@@ -46,7 +62,7 @@ export function httpCheck(
 			resolve({
 				ok: false,
 				latencyMs: null,
-				detail: `${safeUrl(url)}: ${signal.aborted ? 'timed out' : ((error as {code?: string}).code ?? error.message)}`,
+				detail: `${safeUrl(url)}: ${via}${signal.aborted ? 'timed out' : ((error as {code?: string}).code ?? error.message)}`,
 				certDaysLeft: null,
 			}),
 		);

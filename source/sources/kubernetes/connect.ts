@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
 import {type Cluster, type Context, KubeConfig, type User} from '@kubernetes/client-node';
+import {applyEnvironmentProxy} from './proxy.ts';
 
 export interface ConnectOptions {
 	/** A path or ':'-separated paths, as KUBECONFIG; the default search when absent. */
@@ -45,6 +46,8 @@ export function connect(options: ConnectOptions): Connection {
 			throw new Error(`context "${options.context}" is not in the kubeconfig`);
 		kc.setCurrentContext(options.context);
 	}
+	// A kubeconfig proxy-url, else HTTPS_PROXY/NO_PROXY as kubectl reads them.
+	applyEnvironmentProxy(kc, env);
 	const context = kc.getCurrentContext();
 	if (!context || !kc.getCurrentCluster())
 		throw new Error('the kubeconfig has no current context: pass --context');

@@ -1,3 +1,5 @@
+import {type HttpResponse, httpFetch, viaProxy} from '../../net/fetch.ts';
+
 /** Errors a source reports as its panel state: one line, never a stack, never a secret. */
 export class SourceError extends Error {
 	override readonly name = 'SourceError';
@@ -24,10 +26,10 @@ export async function getJson(
 	signal: AbortSignal,
 	accept: (status: number) => boolean = (status) => status >= 200 && status < 300,
 ): Promise<{status: number; body: unknown}> {
-	let response: Response;
+	let response: HttpResponse;
 	try {
 		const {target, authorization} = splitCredentials(url);
-		response = await fetch(target, {
+		response = await httpFetch(target, {
 			signal,
 			headers: {accept: 'application/json', ...(authorization ? {authorization} : {})},
 		});
@@ -64,9 +66,14 @@ export function splitCredentials(url: string): {target: string; authorization: s
 // Any URL an error message quotes loses its credentials.
 const scrub = (text: string): string => text.replace(/\/\/[^/@\s]*@/g, '//');
 
-/** fetch() wraps the real reason (ECONNREFUSED, …) in `cause`. */
+/**
+ * fetch() wraps the real reason (ECONNREFUSED, …) in `cause`. A proxy in the
+ * way is named first: an 80-column panel cuts the end of the line, and
+ * "ECONNREFUSED" alone would send someone to the wrong server.
+ */
 export function networkReason(error: unknown): string {
-	return scrub(rawReason(error));
+	const proxy = viaProxy(error);
+	return (proxy ? `via proxy ${proxy}: ` : '') + scrub(rawReason(error));
 }
 
 function rawReason(error: unknown): string {
