@@ -1,64 +1,28 @@
 // Bundles cli.tsx into dist/ so that start-up over SSH parses one file
 // instead of resolving hundreds of modules. Code that only some runs need
 // (the demo, each backend's client) is split into chunks loaded on demand.
-import {readFileSync, rmSync} from 'node:fs';
-import {resolve} from 'node:path';
-import {fileURLToPath} from 'node:url';
+// The options themselves are in build-options.mjs (the executables use them too).
+import {existsSync, readdirSync, rmSync} from 'node:fs';
+import {join, resolve} from 'node:path';
 import {build} from 'esbuild';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-// Ink (and widest-line, wrap-ansi, cli-truncate under it) measures every line
-// of the screen with string-width on every frame; source/format/text-width.ts
-// answers the common case without grapheme segmentation and hands the rest to
-// string-width itself, so it alone still imports the real package.
-const textWidth = resolve(root, 'source/format/text-width.ts');
-const textWidthForInk = {
-	name: 'text-width',
-	setup(bundle) {
-		bundle.onResolve({filter: /^string-width$/}, (args) =>
-			args.importer === textWidth ? undefined : {path: textWidth},
-		);
-	},
-};
-const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+import {bundleOptions, root} from './build-options.mjs';
 
 // --outdir=DIR: elsewhere than dist/ (a benchmark's own copy, safe from a concurrent rebuild).
 const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice(9) ?? 'dist';
-rmSync(resolve(root, outdir), {recursive: true, force: true});
+// Old chunks go; the single executables (dist/exe, scripts/build-exe.mjs) stay.
+const out = resolve(root, outdir);
+if (existsSync(out))
+	for (const entry of readdirSync(out))
+		if (entry !== 'exe') rmSync(join(out, entry), {recursive: true, force: true});
 const started = performance.now();
 await build({
-	absWorkingDir: root,
+	...bundleOptions,
 	entryPoints: {irtop: 'cli.tsx'},
 	outdir,
-	bundle: true,
 	splitting: true,
-	format: 'esm',
-	platform: 'node',
-	target: 'node22',
-	jsx: 'automatic',
-	minify: true,
 	legalComments: 'linked',
 	sourcemap: 'linked',
 	chunkNames: 'chunks/[name]-[hash]',
-	define: {
-		IRTOP_VERSION: JSON.stringify(version),
-		'process.env.NODE_ENV': '"production"',
-	},
-	// Ink imports react-devtools-core only when DEV=true; the package is not
-	// installed, and marking it external would make the bundle fail at start.
-	// @platformatic/kafka's wasm helpers read native.wasm beside their own file, which a bundle
-	// does not have; their `bundled` entry carries the same wasm inline.
-	alias: {
-		'react-devtools-core': './scripts/stubs/react-devtools-core.js',
-		'@platformatic/wasm-utils': '@platformatic/wasm-utils/bundled',
-	},
-	// CommonJS dependencies (pg, kafkajs, ioredis) call require(); give the ESM bundle one.
-	banner: {
-		js: "import {createRequire as __irtopRequire} from 'node:module'; const require = __irtopRequire(import.meta.url);",
-	},
-	plugins: [textWidthForInk],
-	logLevel: 'warning',
 });
 if (!process.argv.includes('--quiet'))
 	console.log(`built ${outdir}/irtop.js in ${Math.round(performance.now() - started)} ms`);
