@@ -26,9 +26,14 @@ process.exitCode = await main({
 	env: process.env,
 	stdout: process.stdout,
 	stderr: process.stderr,
-	version: versionText(IRTOP_EXECUTABLE, {
-		node: process.version,
-		execPath: process.execPath,
-		arch: process.arch,
-	}),
+	version: versionText(
+		IRTOP_EXECUTABLE,
+		{
+			node: process.version,
+			execPath: process.execPath,
+			arch: process.arch,
+			execArgv: process.execArgv,
+		},
+		process.env,
+	),
 });

@@ -151,7 +151,8 @@ for (const arch of wanted) {
 			// V8's compiled code for the bundle, made by the host's V8: valid on the host's
 			// architecture only (Node's docs: a cross-built executable may crash on it).
 			useCodeCache: arch === process.arch,
-			execArgv: flags,
+			// process.execve is experimental in Node 26: its notice means nothing to a responder.
+			execArgv: [...flags, '--disable-warning=ExperimentalWarning'],
 			// NODE_OPTIONS set for some other Node program on the server must not change irtop.
 			execArgvExtension: 'none',
 		}),

@@ -24,15 +24,21 @@ export function missingEnv(
 	return missing.length > 0 ? Object.fromEntries(missing) : undefined;
 }
 
-/** `irtop --version` of the executable: which build, and which runtime really ran it. */
+/**
+ * `irtop --version` of the executable: which build, and which runtime really ran it
+ * with which memory settings (the shebang's flags and variables, as this process has them).
+ */
 export function versionText(
 	build: ExecutableBuild,
-	runtime: {node: string; execPath: string; arch: string},
+	runtime: {node: string; execPath: string; arch: string; execArgv: readonly string[]},
+	env: NodeJS.ProcessEnv,
 ): string {
+	const variables = Object.keys(build.env).map((name) => `${name}=${env[name] ?? '(unset)'}`);
 	return [
 		`irtop ${build.version}`,
 		`commit ${build.commit}`,
 		`built ${build.built}`,
-		`node ${runtime.node} linux-${runtime.arch} (single executable ${runtime.execPath})`,
+		`node ${runtime.node} linux-${runtime.arch}, single executable ${runtime.execPath}`,
+		`flags ${[...runtime.execArgv, ...variables].join(' ')}`,
 	].join('\n');
 }
