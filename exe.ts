@@ -1,16 +1,17 @@
-// The single executable's entry (scripts/build-exe.mjs bundles it with every
-// on-demand chunk inlined). cli.tsx's job, plus what bin/irtop.js's shebang
-// does for the bundle: the V8 flags come from the executable's own execArgv,
-// the malloc variables from starting again with them set.
-import {type ExecutableBuild, missingEnv, versionText} from './source/cli/executable.ts';
+// The single executable's main script (scripts/build-exe.mjs). It does what
+// bin/irtop.js's shebang does for the bundle, then runs the application from
+// the executable's assets (source/cli/executable-loader.ts). The V8 flags come
+// from the executable's own execArgv; glibc's malloc variables must be in the
+// environment before the process starts, so it starts again with them.
+import {type ExecutableBuild, missingEnv} from './source/cli/executable.ts';
 
 declare const IRTOP_EXECUTABLE: ExecutableBuild;
 
 const missing = missingEnv(IRTOP_EXECUTABLE, process.env);
 if (missing && process.execve) {
-	// Replaces this process (same pid, nothing parsed yet but this file): a
-	// terminal, a pid file or `kill` sees one irtop. Where execve fails, irtop
-	// runs with glibc's default arenas: more memory, nothing else changes.
+	// Replaces this process (same pid; nothing but this small file parsed yet): a
+	// terminal, a pid file or `kill` sees one irtop. Where execve fails (qemu-user),
+	// irtop runs with glibc's default arenas: more memory, nothing else changes.
 	try {
 		process.execve(process.execPath, [process.argv0, ...process.argv.slice(2)], {
 			...process.env,
@@ -19,21 +20,5 @@ if (missing && process.execve) {
 	} catch {}
 }
 
-// Loaded after the check above: the dashboard's modules are evaluated once, in the final process.
-const {main} = await import('./source/cli/main.ts');
-process.exitCode = await main({
-	argv: process.argv.slice(2),
-	env: process.env,
-	stdout: process.stdout,
-	stderr: process.stderr,
-	version: versionText(
-		IRTOP_EXECUTABLE,
-		{
-			node: process.version,
-			execPath: process.execPath,
-			arch: process.arch,
-			execArgv: process.execArgv,
-		},
-		process.env,
-	),
-});
+const {run} = await import('./source/cli/executable-loader.ts');
+await run('./irtop.js');

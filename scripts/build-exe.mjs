@@ -18,6 +18,7 @@ import {
 	chmodSync,
 	existsSync,
 	mkdirSync,
+	readdirSync,
 	readFileSync,
 	renameSync,
 	rmSync,
@@ -115,25 +116,51 @@ const work = join(outdir, '.work');
 rmSync(outdir, {recursive: true, force: true});
 mkdirSync(work, {recursive: true});
 
-const main = join(work, 'irtop.mjs');
+const define = {
+	...bundleOptions.define,
+	IRTOP_EXECUTABLE: JSON.stringify({version, commit: commit(), built, env}),
+};
+// The application: dist/'s entry and chunks, stored in the executable as assets.
+const app = join(work, 'app');
 await build({
 	...bundleOptions,
-	entryPoints: ['exe.ts'],
-	outfile: main,
-	splitting: false,
+	entryPoints: {irtop: 'source/cli/executable-main.ts'},
+	outdir: app,
+	splitting: true,
+	chunkNames: 'chunks/[name]-[hash]',
 	legalComments: 'eof',
-	define: {
-		...bundleOptions.define,
-		IRTOP_EXECUTABLE: JSON.stringify({version, commit: commit(), built, env}),
-	},
-	// The main script's `require` must reach built-in modules only: a file-based one
+	define,
+	// The chunks' `require` must reach built-in modules only: a file-based one
 	// would load whatever node_modules lies around on the server.
 	banner: {
 		js: "const require = (id) => { const m = process.getBuiltinModule(id); if (m) return m; const e = new Error('Cannot find module ' + id + ': not inside the irtop executable'); e.code = 'MODULE_NOT_FOUND'; throw e; };",
 	},
 });
+const appFiles = readdirSync(app, {recursive: true}).filter((name) => name.endsWith('.js'));
+// The main script: restarts with the shebang's variables, then links the application.
+const main = join(work, 'main.mjs');
+await build({
+	...bundleOptions,
+	entryPoints: ['exe.ts'],
+	outfile: main,
+	splitting: false,
+	define,
+	banner: {},
+});
 
 const host = runtime(process.arch);
+// Under the executable's own V8 flags: V8 rejects a code cache made under other flags.
+execFileSync(
+	host,
+	[
+		...flags,
+		'--experimental-vm-modules',
+		'--disable-warning=ExperimentalWarning',
+		join(root, 'scripts/exe-code-cache.mjs'),
+		app,
+	],
+	{stdio: 'inherit'},
+);
 const sums = [];
 for (const arch of wanted) {
 	if (!arches.includes(arch))
@@ -151,8 +178,15 @@ for (const arch of wanted) {
 			// V8's compiled code for the bundle, made by the host's V8: valid on the host's
 			// architecture only (Node's docs: a cross-built executable may crash on it).
 			useCodeCache: arch === process.arch,
-			// process.execve is experimental in Node 26: its notice means nothing to a responder.
-			execArgv: [...flags, '--disable-warning=ExperimentalWarning'],
+			assets: Object.fromEntries(
+				appFiles.flatMap((name) => [
+					[name, join(app, name)],
+					...(arch === process.arch ? [[`${name}.cache`, join(app, `${name}.cache`)]] : []),
+				]),
+			),
+			// The loader's node:vm modules need --experimental-vm-modules; that and
+			// process.execve are experimental in Node 26, a notice that means nothing to a responder.
+			execArgv: [...flags, '--experimental-vm-modules', '--disable-warning=ExperimentalWarning'],
 			// NODE_OPTIONS set for some other Node program on the server must not change irtop.
 			execArgvExtension: 'none',
 		}),
