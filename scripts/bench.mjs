@@ -15,8 +15,8 @@ import {
 	fmt,
 	nodePid,
 	privateBin,
-	rssMiB,
 	root,
+	rssMiB,
 	startInPty as start,
 	stats,
 } from './bench-terminal.ts';
@@ -145,15 +145,15 @@ if (wanted('exe')) {
 		exeStarts.push(...(await coldStart(exe)).irtop.all);
 	}
 	console.log(`cold start to first complete demo frame, ${runs * 2} runs each, alternating:`);
-	console.log(`  bundle (bin/irtop.js, node ${process.version}): ${fmt(stats(bundleStarts), 'ms')}`);
+	console.log(
+		`  bundle (bin/irtop.js, node ${process.version}): ${fmt(stats(bundleStarts), 'ms')}`,
+	);
 	console.log(`  single executable ${exe.split('/').at(-1)}:     ${fmt(stats(exeStarts), 'ms')}`);
 	for (const arch of ['x64', 'arm64']) {
 		const file = join(dir, `irtop-linux-${arch}`);
 		const mib = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 		const xz = execFileSync('xz', ['-6', '-T0', '-c', file], {maxBuffer: 1 << 30}).length;
-		console.log(
-			`  irtop-linux-${arch}: ${mib(statSync(file).size)} MiB, xz -6: ${mib(xz)} MiB`,
-		);
+		console.log(`  irtop-linux-${arch}: ${mib(statSync(file).size)} MiB, xz -6: ${mib(xz)} MiB`);
 	}
 	const seconds = quick ? 20 : 60;
 	console.log(
