@@ -5,15 +5,24 @@
 //
 // Each figure runs several times (shared, noisy machines): min and median.
 // The dashboard runs in a real pseudo-terminal through util-linux `script`.
-import {spawn} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {execFileSync, spawn} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {cpuTicks, fmt, nodePid, rssMiB, startInPty as start, stats} from './bench-terminal.ts';
+import {
+	cpuTicks,
+	fmt,
+	nodePid,
+	privateBin,
+	root,
+	rssMiB,
+	startInPty as start,
+	stats,
+} from './bench-terminal.ts';
 
 const quick = process.argv.includes('--quick');
-// --only=start,bytes,rss,cpu runs a subset; IRTOP_BENCH_NODE_FLAGS tries V8 flags.
+// --only=start,bytes,rss,cpu,exe runs a subset; IRTOP_BENCH_NODE_FLAGS tries V8 flags.
 const only = process.argv
 	.find((a) => a.startsWith('--only='))
 	?.slice(7)
@@ -24,12 +33,13 @@ const runs = quick ? 3 : 5;
 const tmp = mkdtempSync(join(tmpdir(), 'irtop-bench-'));
 const startInPty = (options) => start({...options, nodeFlags});
 
-async function coldStart() {
+async function coldStart(bin) {
 	const times = [];
 	for (let i = 0; i < runs; i++) {
 		const marker = join(tmp, `first-frame-${i}`);
+		rmSync(marker, {force: true});
 		const started = Date.now();
-		const run = startInPty({env: {IRTOP_TRACE_FIRST_FRAME: marker}});
+		const run = startInPty({bin, env: {IRTOP_TRACE_FIRST_FRAME: marker}});
 		while (!existsSync(marker) || readFileSync(marker, 'utf8') === '') await sleep(5);
 		times.push(Number(readFileSync(marker, 'utf8')) - started);
 		await run.stop();
@@ -41,7 +51,7 @@ async function coldStart() {
 		await new Promise((resolve) => spawn('node', ['-e', '0']).on('exit', resolve));
 		baseline.push(performance.now() - started);
 	}
-	return {irtop: stats(times), node: stats(baseline)};
+	return {irtop: {...stats(times), all: times}, node: stats(baseline)};
 }
 
 async function bytesPerSecond(fullRedraw, seconds) {
@@ -54,8 +64,8 @@ async function bytesPerSecond(fullRedraw, seconds) {
 	return rate;
 }
 
-async function steadyState(seconds) {
-	const run = startInPty({});
+async function steadyState(seconds, bin) {
+	const run = startInPty({bin});
 	const pid = await nodePid(run.child.pid);
 	await sleep(seconds * 1000);
 	const rss = rssMiB(pid);
@@ -114,6 +124,40 @@ if (wanted('cpu')) {
 	for (let i = 0; i < (quick ? 1 : 3); i++) cpu.push(await idleCpu(quick ? 10 : 30));
 	console.log(
 		`CPU with no data changes (clock only): ${fmt(stats(cpu), '% of a core', 2)}   [target <= 2 %]`,
+	);
+}
+
+if (wanted('exe')) {
+	// The single executable (issue 11) against the bundle, both built here for this run.
+	const bundle = privateBin(join(tmp, 'bundle'));
+	const dir = join(tmp, 'exe');
+	execFileSync(
+		process.execPath,
+		[join(root, 'scripts/build-exe.mjs'), `--outdir=${dir}`, '--quiet'],
+		{stdio: 'inherit'},
+	);
+	const exe = join(dir, `irtop-linux-${process.arch}`);
+	// Alternated, so that a busy moment of the machine falls on both.
+	const bundleStarts = [];
+	const exeStarts = [];
+	for (let round = 0; round < 2; round++) {
+		bundleStarts.push(...(await coldStart(bundle)).irtop.all);
+		exeStarts.push(...(await coldStart(exe)).irtop.all);
+	}
+	console.log(`cold start to first complete demo frame, ${runs * 2} runs each, alternating:`);
+	console.log(
+		`  bundle (bin/irtop.js, node ${process.version}): ${fmt(stats(bundleStarts), 'ms')}`,
+	);
+	console.log(`  single executable ${exe.split('/').at(-1)}:     ${fmt(stats(exeStarts), 'ms')}`);
+	for (const arch of ['x64', 'arm64']) {
+		const file = join(dir, `irtop-linux-${arch}`);
+		const mib = (bytes) => (bytes / 1024 / 1024).toFixed(1);
+		const xz = execFileSync('xz', ['-6', '-T0', '-c', file], {maxBuffer: 1 << 30}).length;
+		console.log(`  irtop-linux-${arch}: ${mib(statSync(file).size)} MiB, xz -6: ${mib(xz)} MiB`);
+	}
+	const seconds = quick ? 20 : 60;
+	console.log(
+		`  RSS after ${seconds} s of demo: bundle ${(await steadyState(seconds, bundle)).toFixed(1)} MiB, executable ${(await steadyState(seconds, exe)).toFixed(1)} MiB   [target <= 120 MB]`,
 	);
 }
 

@@ -4,7 +4,7 @@
 import {readFileSync} from 'node:fs';
 import {build, type Metafile} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {bundleOptions} from '../scripts/build-options.ts';
+import {distBuild} from '../scripts/build-options.mjs';
 
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
 	dependencies?: Record<string, string>;
@@ -38,7 +38,7 @@ describe('package.json dependencies', () => {
 	let imported = new Map<string, string[]>();
 	beforeAll(async () => {
 		const result = await build({
-			...bundleOptions('/nonexistent-irtop-dist'),
+			...distBuild('/nonexistent-irtop-dist'),
 			write: false,
 			metafile: true,
 			minify: false,

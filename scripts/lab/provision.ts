@@ -17,6 +17,13 @@ export const debianPackages = [
 	// Not servers: the shells whose completion scripts test/cli/completion.test.ts runs.
 	'zsh',
 	'fish',
+	// test/exe runs the arm64 single executable under user-mode emulation, with the
+	// aarch64 C and C++ libraries that Node links against (no multiarch needed).
+	'qemu-user',
+	'libc6-arm64-cross',
+	'libstdc++6-arm64-cross',
+	'libgcc-s1-arm64-cross',
+	'libatomic1-arm64-cross',
 ] as const;
 
 export async function provision(ctx: LabContext, selection: Selection): Promise<void> {
