@@ -141,7 +141,7 @@ const appFiles = readdirSync(app, {recursive: true}).filter((name) => name.endsW
 const main = join(work, 'main.mjs');
 await build({
 	...bundleOptions,
-	entryPoints: ['exe.ts'],
+	entryPoints: ['source/cli/executable-start.ts'],
 	outfile: main,
 	splitting: false,
 	define,

@@ -1,5 +1,5 @@
 // The single executable's application (what cli.tsx is to the bundle): loaded
-// by exe.ts from the executable's assets, once the process has its memory settings.
+// by executable-start.ts from the executable's assets, once the process has its memory settings.
 import {type ExecutableBuild, versionText} from './executable.ts';
 import {main} from './main.ts';
 

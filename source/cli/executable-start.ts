@@ -1,9 +1,9 @@
 // The single executable's main script (scripts/build-exe.mjs). It does what
 // bin/irtop.js's shebang does for the bundle, then runs the application from
-// the executable's assets (source/cli/executable-loader.ts). The V8 flags come
+// the executable's assets (executable-loader.ts). The V8 flags come
 // from the executable's own execArgv; glibc's malloc variables must be in the
 // environment before the process starts, so it starts again with them.
-import {type ExecutableBuild, missingEnv} from './source/cli/executable.ts';
+import {type ExecutableBuild, missingEnv} from './executable.ts';
 
 declare const IRTOP_EXECUTABLE: ExecutableBuild;
 
@@ -20,5 +20,5 @@ if (missing && process.execve) {
 	} catch {}
 }
 
-const {run} = await import('./source/cli/executable-loader.ts');
+const {run} = await import('./executable-loader.ts');
 await run('./irtop.js');
