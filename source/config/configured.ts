@@ -45,6 +45,8 @@ export const sourceConfigured = (
 			return set(config.redis.url);
 		case 'kafka':
 			return (config.kafka.brokers ?? []).length > 0;
+		case 'logs':
+			return set(config.logs.url);
 	}
 };
 
@@ -56,6 +58,7 @@ const hints: Record<SourceId, string> = {
 	postgres: 'set postgres.url or postgres.host in config.yaml, or DATABASE_URL or PGHOST',
 	redis: 'set redis.url in config.yaml or REDIS_URL',
 	kafka: 'set kafka.brokers in config.yaml or KAFKA_BROKERS',
+	logs: 'set logs.url in config.yaml or ELASTICSEARCH_URL',
 };
 
 /** One line telling the user which key or environment variable to set. */

@@ -7,6 +7,7 @@ import {
 	healthSchema,
 	kafkaSchema,
 	kubernetesSchema,
+	logsSchema,
 	postgresSchema,
 	prometheusSchema,
 	redisSchema,
@@ -27,6 +28,7 @@ export const configSchema = z.strictObject({
 	postgres: postgresSchema.prefault({}),
 	redis: redisSchema.prefault({}),
 	kafka: kafkaSchema.prefault({}),
+	logs: logsSchema.prefault({}),
 	health: healthSchema.default(() => []),
 	integrations: integrationsSchema.prefault({}),
 	mitigations: mitigationsSchema.prefault({}),
@@ -42,4 +44,5 @@ export type ConfigInput = z.input<typeof configSchema>;
 export type PrometheusConfig = Config['prometheus'];
 export type PostgresConfig = Config['postgres'];
 export type KafkaConfig = Config['kafka'];
+export type LogsConfig = Config['logs'];
 export type HealthCheckConfig = Config['health'][number];

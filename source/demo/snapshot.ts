@@ -3,6 +3,7 @@ import {alertsAt} from './alerts.ts';
 import {healthAt} from './health.ts';
 import {kafkaAt} from './kafka.ts';
 import {clusterAt} from './kubernetes.ts';
+import {logStoreAt} from './log-store.ts';
 import {postgresAt} from './postgres.ts';
 import {prometheusAt} from './prometheus.ts';
 import {redisAt} from './redis.ts';
@@ -23,5 +24,6 @@ export function snapshotAt(scenario: Scenario, t: number): SourceDataMap {
 		postgres,
 		redis: redisAt(story, t),
 		kafka,
+		logs: logStoreAt(scenario, t, cluster),
 	};
 }

@@ -1,9 +1,10 @@
 import type {DeploymentRef} from '../actions/mitigations.ts';
-import type {DeploymentRow, SourceDataMap} from '../model/index.ts';
+import type {DeploymentRow, LogQuery, LogsData, SourceDataMap} from '../model/index.ts';
 import type {Intervention} from './interventions.ts';
 import {replicasError} from './interventions.ts';
 import {findDeployment} from './inventory.ts';
 import {clusterAt} from './kubernetes.ts';
+import {logStoreAt} from './log-store.ts';
 import type {Scenario} from './scenario.ts';
 import {buildScenario} from './scenario.ts';
 import {snapshotAt} from './snapshot.ts';
@@ -46,6 +47,13 @@ export class DemoWorld {
 	/** Every source's data at `now` (epoch ms). */
 	at(now: number): SourceDataMap {
 		return snapshotAt(this.#current(), this.#seconds(now));
+	}
+
+	/** The log store's answer to a search at `now`: the view's query rather than the runbook's. */
+	searchLogs(now: number, query: LogQuery): LogsData {
+		const scenario = this.#current();
+		const t = this.#seconds(now);
+		return logStoreAt(scenario, t, clusterAt(scenario, t), query);
 	}
 
 	/** `kubectl rollout restart deployment/<name> -n <namespace>` at `at` (epoch ms). */

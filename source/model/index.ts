@@ -2,6 +2,7 @@ import type {AlertsData} from './alerts.ts';
 import type {HealthData} from './health.ts';
 import type {KafkaData} from './kafka.ts';
 import type {KubernetesData} from './kubernetes.ts';
+import type {LogsData} from './logs.ts';
 import type {PostgresData} from './postgres.ts';
 import type {PrometheusData} from './prometheus.ts';
 import type {RedisData} from './redis.ts';
@@ -15,6 +16,7 @@ export interface SourceDataMap {
 	postgres: PostgresData;
 	redis: RedisData;
 	kafka: KafkaData;
+	logs: LogsData;
 }
 
 export type SourceId = keyof SourceDataMap;
@@ -27,12 +29,14 @@ export const sourceIds: readonly SourceId[] = [
 	'postgres',
 	'redis',
 	'kafka',
+	'logs',
 ];
 
 export type * from './alerts.ts';
 export type * from './health.ts';
 export type * from './kafka.ts';
 export type * from './kubernetes.ts';
+export type * from './logs.ts';
 export type * from './postgres.ts';
 export type * from './prometheus.ts';
 export type * from './redis.ts';
