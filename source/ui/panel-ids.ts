@@ -12,7 +12,7 @@ export const gridPanelIds = [
 ] as const;
 
 /** Views opened by name (`:top`, `:certs`): shown over the whole body, Esc goes back. */
-export const viewPanelIds = ['top', 'certs'] as const;
+export const viewPanelIds = ['top', 'certs', 'search'] as const;
 
 export const panelIds = [...gridPanelIds, ...viewPanelIds] as const;
 
@@ -36,6 +36,7 @@ export const panelAliases: Readonly<Record<PanelId, readonly string[]>> = {
 	timeline: ['timeline', 'notes'],
 	top: ['top'],
 	certs: ['certs', 'certificates', 'cert'],
+	search: ['search', 'logsearch', 'es', 'elasticsearch'],
 };
 
 export function isPanelId(value: string): value is PanelId {

@@ -101,19 +101,3 @@ export function searchBody(query: LogQuery, fields: LogFields): object {
 		},
 	};
 }
-
-/** What the view's title says the hits answer. */
-export function describeQuery(query: LogQuery): string {
-	const parts = ['ERROR, last hour'];
-	if (query.text.trim() !== '') parts.push(`"${query.text.trim()}"`);
-	if (query.pod) parts.push(`pod ${query.namespace ? `${query.namespace}/` : ''}${query.pod}`);
-	else if (query.app) parts.push(`app ${query.namespace ? `${query.namespace}/` : ''}${query.app}`);
-	else if (query.namespace) parts.push(`ns ${query.namespace}`);
-	return parts.join(' · ');
-}
-
-export function isRunbookQuery(query: LogQuery): boolean {
-	return (
-		query.text.trim() === '' && query.namespace === null && query.app === null && query.pod === null
-	);
-}

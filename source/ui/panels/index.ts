@@ -9,6 +9,7 @@ import {kafkaPanel} from './kafka.ts';
 import {nodesPanel} from './nodes.ts';
 import type {PanelDefinition} from './panel.ts';
 import {podsPanel} from './pods.ts';
+import {searchPanel} from './search.ts';
 import {timelinePanel} from './timeline.ts';
 import {topPanel} from './top.ts';
 
@@ -24,4 +25,5 @@ export const panels: Readonly<Record<PanelId, PanelDefinition>> = {
 	timeline: timelinePanel,
 	top: topPanel,
 	certs: certsPanel,
+	search: searchPanel,
 };
