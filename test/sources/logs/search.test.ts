@@ -79,7 +79,11 @@ describe('logs search when the server is down or answers garbage', () => {
 	});
 
 	it('a closed port is an error, never a crash', async () => {
-		await expect(poll(new LogsSource(config('http://127.0.0.1:1')))).rejects.toThrow(
+		const closed = createServer();
+		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+		const free = (closed.address() as {port: number}).port;
+		await new Promise<void>((resolve) => closed.close(() => resolve()));
+		await expect(poll(new LogsSource(config(`http://127.0.0.1:${free}`)))).rejects.toThrow(
 			/ECONNREFUSED/,
 		);
 	});
