@@ -14,6 +14,8 @@ export const defaultPorts = {
 	kine: 12379,
 	metrics: 16444,
 	kubelet: 16450,
+	opensearch: 19200,
+	opensearchTransport: 19300,
 } as const;
 
 export type PortName = keyof typeof defaultPorts;

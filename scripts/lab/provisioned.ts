@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {kafkaHome} from './kafka/maven.ts';
 import {kafka4} from './kafka/versions.ts';
 import {kubernetesBinaries} from './kubernetes/version.ts';
+import {openSearchHome} from './opensearch/fetch.ts';
 import type {LabPaths} from './server.ts';
 import {postgresBin} from './servers/postgres.ts';
 
@@ -16,6 +17,7 @@ export function missingProvisions(paths: LabPaths): string[] {
 		'/usr/bin/prometheus-alertmanager',
 		join(kafkaHome(paths.cache, kafka4), '.complete'),
 		...Object.values(kubernetesBinaries(paths.cache)),
+		join(openSearchHome(paths.cache), '.complete'),
 	];
 	return needed.filter((file) => !existsSync(file));
 }

@@ -7,6 +7,7 @@ import type {LabServer} from './server.ts';
 import {alertmanager} from './servers/alertmanager.ts';
 import {exporter} from './servers/exporter.ts';
 import {kafka, kafka39} from './servers/kafka.ts';
+import {opensearch} from './servers/opensearch.ts';
 import {postgres} from './servers/postgres.ts';
 import {prometheus} from './servers/prometheus.ts';
 import {redis} from './servers/redis.ts';
@@ -27,6 +28,7 @@ export const serverPorts: Readonly<Record<string, readonly string[]>> = {
 	kafka: ['kafka', 'kafkaController'],
 	kafka39: ['kafka39', 'kafka39Controller'],
 	kubernetes: ['apiserver', 'kine', 'metrics', 'kubelet'],
+	opensearch: ['opensearch', 'opensearchTransport'],
 };
 
 function isLabServer(value: unknown): value is LabServer {
@@ -85,7 +87,15 @@ export interface Servers {
 }
 
 export async function labServers(selection: Selection): Promise<Servers> {
-	const servers: LabServer[] = [postgres, redis, exporter, alertmanager, prometheus, kafka];
+	const servers: LabServer[] = [
+		postgres,
+		redis,
+		exporter,
+		alertmanager,
+		prometheus,
+		kafka,
+		opensearch,
+	];
 	if (selection.kafka39) servers.push(kafka39);
 	const notes: string[] = [];
 	const only = selection.only;

@@ -2,6 +2,7 @@ import type {Store} from '../engine/store.ts';
 import type {AlertRow} from '../model/alerts.ts';
 import type {TimelineEvent} from '../timeline/event.ts';
 import type {Timeline} from '../timeline/timeline.ts';
+import {errorJump} from './log-jump.ts';
 
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
 
@@ -9,7 +10,10 @@ const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
 function recorded(events: readonly TimelineEvent[]) {
 	const firing = new Map<string, string>();
 	const above = new Set<string>();
+	let logsJumped = false;
 	for (const e of events) {
+		if (e.kind === 'observation' && e.data?.source === 'logs' && typeof e.data.jump === 'boolean')
+			logsJumped = e.data.jump;
 		const fingerprint = e.data?.fingerprint;
 		if (e.kind === 'alert' && typeof fingerprint === 'string') {
 			if (e.data?.firing === true) firing.set(fingerprint, String(e.data.name ?? fingerprint));
@@ -21,7 +25,7 @@ function recorded(events: readonly TimelineEvent[]) {
 			else above.delete(service);
 		}
 	}
-	return {firing, above};
+	return {firing, above, logsJumped};
 }
 
 /**
@@ -82,7 +86,17 @@ export function recordAutomaticEvents(store: Store, timeline: Timeline): () => v
 			}
 		}
 	};
-	const unsubscribe = store.subscribe(update);
+	const unsubscribe = store.subscribe(() => {
+		update();
+		if (known && timeline.incident)
+			recordLogJump(store, known, (event) => {
+				try {
+					timeline.append(event);
+				} catch {
+					// As above: a failing journal must not stop the dashboard.
+				}
+			});
+	});
 	const unsubscribeTimeline = timeline.subscribe(() => {
 		// An incident opened (or resumed) after the sources started: record what is firing now.
 		if (known === null && timeline.incident) queueMicrotask(update);
@@ -91,4 +105,31 @@ export function recordAutomaticEvents(store: Store, timeline: Timeline): () => v
 		unsubscribe();
 		unsubscribeTimeline();
 	};
+}
+
+/** A jump in the log store's ERRORs per minute lands on the timeline once, and its end once. */
+function recordLogJump(
+	store: Store,
+	known: ReturnType<typeof recorded>,
+	append: (event: Parameters<Timeline['append']>[0]) => void,
+): void {
+	const slot = store.getSnapshot().slots.logs;
+	const data = slot.phase === 'not-configured' ? null : slot.data;
+	if (!data) return;
+	const {recent, usual, jumped, settled} = errorJump(data.perMinute);
+	if (!known.logsJumped && jumped) {
+		known.logsJumped = true;
+		append({
+			kind: 'observation',
+			text: `Log store: ERROR lines jumped to ${recent}/min (usually ${usual}/min) in ${data.index}`,
+			data: {source: 'logs', jump: true, perMinute: recent, usual},
+		});
+	} else if (known.logsJumped && settled) {
+		known.logsJumped = false;
+		append({
+			kind: 'observation',
+			text: `Log store: ERROR lines back to ${recent}/min in ${data.index}`,
+			data: {source: 'logs', jump: false, perMinute: recent, usual},
+		});
+	}
 }

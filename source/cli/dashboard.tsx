@@ -26,6 +26,7 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		timeline: session.timeline,
 		mitigations: session.mitigations,
 		podLogs: session.podLogs,
+		logSearch: session.logSearch,
 		readOnly: options.readOnly,
 		color: options.color,
 		kubeContext: session.kubeContext,

@@ -4,6 +4,7 @@ import {AlertmanagerSource} from '../sources/alertmanager/source.ts';
 import {quickChecks} from '../sources/health/backend-checks.ts';
 import {HealthSource} from '../sources/health/source.ts';
 import {KafkaSource} from '../sources/kafka/source.ts';
+import {LogsSource} from '../sources/logs/source.ts';
 import {PostgresMitigations} from '../sources/postgres/actions.ts';
 import {PostgresConnection} from '../sources/postgres/connection.ts';
 import {PostgresSource} from '../sources/postgres/source.ts';
@@ -15,6 +16,7 @@ import type {Observe} from '../sources/shared/observe.ts';
 export function dataSources(config: Config): {
 	sources: AnySource[];
 	postgres: PostgresMitigations | null;
+	logs: LogsSource | null;
 } {
 	// Alerts firing/resolving and threshold crossings reach the timeline through
 	// cli/auto-events.ts, which reads the store, waits for an open incident and
@@ -40,5 +42,7 @@ export function dataSources(config: Config): {
 	if (checks.length > 0) sources.push(new HealthSource(checks));
 	if (redis.url) sources.push(new RedisSource(redis.url, redis.password));
 	if ((kafka.brokers ?? []).length > 0) sources.push(new KafkaSource(kafka));
-	return {sources, postgres};
+	const logs = config.logs.url ? new LogsSource({...config.logs, url: config.logs.url}) : null;
+	if (logs) sources.push(logs);
+	return {sources, postgres, logs};
 }

@@ -11,7 +11,7 @@ import {Journal} from '../timeline/journal.ts';
 import {incidentsDir} from '../timeline/journal-paths.ts';
 import type {LoadedIncident} from '../timeline/journal-read.ts';
 import {Timeline} from '../timeline/timeline.ts';
-import type {AppServices} from '../ui/services.ts';
+import type {AppServices, LogSearch} from '../ui/services.ts';
 import type {Options} from './args.ts';
 import {recordAutomaticEvents} from './auto-events.ts';
 
@@ -23,6 +23,8 @@ export interface Session {
 	readonly mitigations: Mitigations;
 	/** Tails a pod's log, when Kubernetes is configured. */
 	readonly podLogs?: AppServices['podLogs'];
+	/** The log store's query (the Logs search view), when a log store is configured or in the demo. */
+	readonly logSearch?: LogSearch;
 	readonly kubeContext: string | null;
 	readonly namespace: string | null;
 	readonly intervalMs: number;
@@ -162,6 +164,8 @@ export async function openSession(
 		});
 	}
 
+	const logs = sources.find((s) => s.id === 'logs');
+	const logSearch = logs && 'set' in logs && 'current' in logs ? (logs as LogSearch) : undefined;
 	const polled = new Set<SourceId>(sources.map((s) => s.id));
 	for (const id of sourceIds) {
 		if (!polled.has(id)) store.setSlot(id, {phase: 'not-configured', hint: notConfiguredHint(id)});
@@ -188,6 +192,7 @@ export async function openSession(
 		scheduler,
 		mitigations,
 		podLogs,
+		...(logSearch ? {logSearch} : {}),
 		kubeContext,
 		namespace,
 		intervalMs,

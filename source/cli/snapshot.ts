@@ -88,6 +88,27 @@ function sourceState(state: StoreState, id: SourceId) {
 	return {state: 'loading'};
 }
 
+/** The log store's search: its state, the runbook's ERROR count and the hits (newest first). */
+function logsDocument(state: StoreState) {
+	const slot = state.slots.logs;
+	if (slot.phase === 'not-configured') return null;
+	const data = slot.data;
+	return {
+		...sourceState(state, 'logs'),
+		errorsLastHour: data?.errorsLastHour ?? null,
+		total: data?.total ?? null,
+		hits:
+			data?.hits.map((h) => ({
+				time: iso(h.time),
+				level: h.level,
+				namespace: h.namespace,
+				pod: h.pod,
+				container: h.container,
+				message: h.message,
+			})) ?? [],
+	};
+}
+
 /**
  * The store as one JSON document: a key per source (null when it has no data)
  * plus `sources` with each one's state, and the incident with its timeline.
@@ -109,6 +130,8 @@ export function snapshotDocument(state: StoreState, timeline: TimelineState, now
 		redis: data('redis'),
 		kafka: data('kafka'),
 		disk: diskDocument(data('disk')),
+
+		logs: logsDocument(state),
 		incident: timeline.incident
 			? {
 					...timeline.incident,

@@ -48,6 +48,9 @@ export const sourceConfigured = (
 		case 'disk':
 			// The host irtop runs on is always there; `disk:` only tunes what is measured.
 			return true;
+
+		case 'logs':
+			return set(config.logs.url);
 	}
 };
 
@@ -60,6 +63,8 @@ const hints: Record<SourceId, string> = {
 	redis: 'set redis.url in config.yaml or REDIS_URL',
 	kafka: 'set kafka.brokers in config.yaml or KAFKA_BROKERS',
 	disk: 'the host’s filesystems are always read; set disk.paths in config.yaml to measure directories',
+
+	logs: 'set logs.url in config.yaml or ELASTICSEARCH_URL',
 };
 
 /** One line telling the user which key or environment variable to set. */

@@ -26,6 +26,18 @@ export const kafkaDefaults = {
 	clientId: 'irtop',
 } as const;
 
+// The runbook's "Search Elasticsearch" step, and Fluent Bit's kubernetes filter field names.
+export const logsDefaults = {
+	index: 'fluentbit-*',
+	levelField: 'level',
+	timeField: '@timestamp',
+	messageField: 'message',
+	namespaceField: 'kubernetes.namespace_name',
+	podField: 'kubernetes.pod_name',
+	containerField: 'kubernetes.container_name',
+	appField: 'kubernetes.labels.app',
+} as const;
+
 export const integrationDefaults = {
 	statuspageUrl: 'https://api.statuspage.io/v1',
 	pagerdutyUrl: 'https://api.pagerduty.com',

@@ -36,6 +36,7 @@ const overrides: readonly Override[] = [
 	{variable: 'ALERTMANAGER_URL', path: ['alertmanager', 'url']},
 	{variable: 'REDIS_URL', path: ['redis', 'url']},
 	{variable: 'KAFKA_BROKERS', path: ['kafka', 'brokers'], parse: list},
+	{variable: 'ELASTICSEARCH_URL', path: ['logs', 'url']},
 	{variable: 'SLACK_WEBHOOK_URL', path: ['integrations', 'slack', 'webhookUrl']},
 	{variable: 'STATUSPAGE_API_KEY', path: ['integrations', 'statuspage', 'apiKey']},
 	{variable: 'STATUSPAGE_PAGE_ID', path: ['integrations', 'statuspage', 'pageId']},

@@ -26,6 +26,7 @@ export {
 	configSchema,
 	type HealthCheckConfig,
 	type KafkaConfig,
+	type LogsConfig,
 	type PostgresConfig,
 	type PrometheusConfig,
 } from './schema.ts';

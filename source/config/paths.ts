@@ -75,5 +75,7 @@ export const resolveConfigPaths = (
 					},
 				}
 			: config.kafka;
-	return {...config, kubernetes, kafka};
+	const {ca} = config.logs;
+	const logs = ca === undefined ? config.logs : {...config.logs, ca: expand(ca, baseDir, homedir)};
+	return {...config, kubernetes, kafka, logs};
 };

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {kafkaDefaults, postgresDefaults, prometheusDefaults} from './defaults.ts';
+import {kafkaDefaults, logsDefaults, postgresDefaults, prometheusDefaults} from './defaults.ts';
 import {
 	broker,
 	httpUrl,
@@ -136,3 +136,36 @@ export const healthSchema = z
 		}),
 	)
 	.superRefine(uniqueNames);
+
+// Elasticsearch 8.x or OpenSearch 2.x: the same _search DSL. Credentials are
+// Basic (username/password, or user:password in the URL) or an Elasticsearch
+// API key (`Authorization: ApiKey …`), never both.
+export const logsSchema = z
+	.strictObject({
+		url: httpUrl().optional(),
+		index: nonEmpty().default(logsDefaults.index),
+		levelField: nonEmpty().default(logsDefaults.levelField),
+		timeField: nonEmpty().default(logsDefaults.timeField),
+		messageField: nonEmpty().default(logsDefaults.messageField),
+		namespaceField: nonEmpty().default(logsDefaults.namespaceField),
+		podField: nonEmpty().default(logsDefaults.podField),
+		containerField: nonEmpty().default(logsDefaults.containerField),
+		appField: nonEmpty().default(logsDefaults.appField),
+		username: nonEmpty().optional(),
+		password: z.string().optional(),
+		apiKey: nonEmpty().optional(),
+		// A PEM file with the CA that signed the server's certificate.
+		ca: nonEmpty().optional(),
+	})
+	.superRefine((value, context) => {
+		if (value.apiKey !== undefined && value.username !== undefined) {
+			context.addIssue({
+				code: 'custom',
+				message: 'cannot be combined with username/password; choose one',
+				path: ['apiKey'],
+			});
+		}
+		if (value.password !== undefined && value.username === undefined) {
+			context.addIssue({code: 'custom', message: 'needs a username', path: ['password']});
+		}
+	});

@@ -8,6 +8,7 @@ import {
 	healthSchema,
 	kafkaSchema,
 	kubernetesSchema,
+	logsSchema,
 	postgresSchema,
 	prometheusSchema,
 	redisSchema,
@@ -28,6 +29,7 @@ export const configSchema = z.strictObject({
 	postgres: postgresSchema.prefault({}),
 	redis: redisSchema.prefault({}),
 	kafka: kafkaSchema.prefault({}),
+	logs: logsSchema.prefault({}),
 	health: healthSchema.default(() => []),
 	integrations: integrationsSchema.prefault({}),
 	mitigations: mitigationsSchema.prefault({}),
@@ -44,4 +46,5 @@ export type ConfigInput = z.input<typeof configSchema>;
 export type PrometheusConfig = Config['prometheus'];
 export type PostgresConfig = Config['postgres'];
 export type KafkaConfig = Config['kafka'];
+export type LogsConfig = Config['logs'];
 export type HealthCheckConfig = Config['health'][number];

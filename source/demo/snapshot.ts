@@ -4,6 +4,7 @@ import {diskAt} from './disk.ts';
 import {healthAt} from './health.ts';
 import {kafkaAt} from './kafka.ts';
 import {clusterAt} from './kubernetes.ts';
+import {logStoreAt} from './log-store.ts';
 import {postgresAt} from './postgres.ts';
 import {prometheusAt} from './prometheus.ts';
 import {redisAt} from './redis.ts';
@@ -33,5 +34,7 @@ export function snapshotAt(
 		redis: redisAt(story, t),
 		kafka,
 		disk: diskAt(story, t, disk.now, disk.logsCleanedAt, disk.pvcSizes),
+
+		logs: logStoreAt(scenario, t, cluster),
 	};
 }

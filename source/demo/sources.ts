@@ -1,5 +1,5 @@
 import type {AnySource, Source} from '../engine/source.ts';
-import type {SourceId} from '../model/index.ts';
+import type {LogQuery, LogsData, SourceId} from '../model/index.ts';
 import {delay} from './delay.ts';
 import {hash, unit} from './noise.ts';
 import type {DemoWorld} from './world.ts';
@@ -19,6 +19,31 @@ function demoSource<K extends SourceId>(world: DemoWorld, id: K): Source<K> {
 	};
 }
 
+/** The log store, searched with the view's query like the real one (`set`, `current`). */
+class DemoLogs implements Source<'logs'> {
+	readonly id = 'logs';
+	readonly #world: DemoWorld;
+	#query: LogQuery = {text: '', namespace: null, app: null, pod: null};
+
+	constructor(world: DemoWorld) {
+		this.#world = world;
+	}
+
+	current(): LogQuery {
+		return this.#query;
+	}
+
+	set(query: LogQuery): void {
+		this.#query = query;
+	}
+
+	async poll(signal: AbortSignal): Promise<LogsData> {
+		const query = this.#query;
+		await delay(demoLatencyMs('logs', this.#world.now()), signal);
+		return this.#world.searchLogs(this.#world.now(), query);
+	}
+}
+
 /** One source per source id, answering from the demo world: everything above this is the real code. */
 export function demoSources(world: DemoWorld): AnySource[] {
 	return [
@@ -30,5 +55,7 @@ export function demoSources(world: DemoWorld): AnySource[] {
 		demoSource(world, 'redis'),
 		demoSource(world, 'kafka'),
 		demoSource(world, 'disk'),
+
+		new DemoLogs(world),
 	];
 }

@@ -1,11 +1,12 @@
 import type {DeploymentRef} from '../actions/mitigations.ts';
 import {formatBytes} from '../format/numbers.ts';
-import type {DeploymentRow, SourceDataMap} from '../model/index.ts';
+import type {DeploymentRow, LogQuery, LogsData, SourceDataMap} from '../model/index.ts';
 import {demoRotated} from './disk.ts';
 import type {Intervention} from './interventions.ts';
 import {replicasError} from './interventions.ts';
 import {findDeployment} from './inventory.ts';
 import {clusterAt} from './kubernetes.ts';
+import {logStoreAt} from './log-store.ts';
 import type {Scenario} from './scenario.ts';
 import {buildScenario} from './scenario.ts';
 import {snapshotAt} from './snapshot.ts';
@@ -73,6 +74,13 @@ export class DemoWorld {
 			ok: true,
 			message: `deleted ${demoRotated.count} files, ${formatBytes(demoRotated.bytes)} freed under /var/log`,
 		};
+	}
+
+	/** The log store's answer to a search at `now`: the view's query rather than the runbook's. */
+	searchLogs(now: number, query: LogQuery): LogsData {
+		const scenario = this.#current();
+		const t = this.#seconds(now);
+		return logStoreAt(scenario, t, clusterAt(scenario, t), query);
 	}
 
 	/** `kubectl rollout restart deployment/<name> -n <namespace>` at `at` (epoch ms). */

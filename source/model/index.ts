@@ -3,6 +3,7 @@ import type {DiskData} from './disk.ts';
 import type {HealthData} from './health.ts';
 import type {KafkaData} from './kafka.ts';
 import type {KubernetesData} from './kubernetes.ts';
+import type {LogsData} from './logs.ts';
 import type {PostgresData} from './postgres.ts';
 import type {PrometheusData} from './prometheus.ts';
 import type {RedisData} from './redis.ts';
@@ -17,6 +18,8 @@ export interface SourceDataMap {
 	redis: RedisData;
 	kafka: KafkaData;
 	disk: DiskData;
+
+	logs: LogsData;
 }
 
 export type SourceId = keyof SourceDataMap;
@@ -30,6 +33,8 @@ export const sourceIds: readonly SourceId[] = [
 	'redis',
 	'kafka',
 	'disk',
+
+	'logs',
 ];
 
 export type * from './alerts.ts';
@@ -37,6 +42,7 @@ export type * from './disk.ts';
 export type * from './health.ts';
 export type * from './kafka.ts';
 export type * from './kubernetes.ts';
+export type * from './logs.ts';
 export type * from './postgres.ts';
 export type * from './prometheus.ts';
 export type * from './redis.ts';

@@ -304,6 +304,32 @@ export const commands = [
 		hint: 'cpu/mem',
 	},
 	{
+		id: 'search-query',
+		keys: ['/'],
+		description: "Logs search: a query_string query, ANDed with the runbook's (Enter runs it)",
+		scope: 'search',
+		hint: 'query',
+	},
+	{
+		id: 'search-reset',
+		keys: ['a'],
+		description: "Logs search: back to the runbook's query (ERROR, last hour, every namespace)",
+		scope: 'search',
+		hint: 'runbook query',
+	},
+	{
+		id: 'search-pod',
+		keys: ['E'],
+		description: "The pod's ERROR lines in the log store (opens :search narrowed to it)",
+		scope: 'pod',
+	},
+	{
+		id: 'search-deployment',
+		keys: ['E'],
+		description: "The deployment's ERROR lines in the log store (by namespace and app label)",
+		scope: 'deployments',
+	},
+	{
 		id: 'renew-certificate',
 		keys: ['r'],
 		description: 'Force renewal: delete the Certificate so cert-manager reissues it (confirmed)',

@@ -12,7 +12,7 @@ export const gridPanelIds = [
 ] as const;
 
 /** Views opened by name (`:top`, `:certs`): shown over the whole body, Esc goes back. */
-export const viewPanelIds = ['top', 'certs', 'disk'] as const;
+export const viewPanelIds = ['top', 'certs', 'disk', 'search'] as const;
 
 export const panelIds = [...gridPanelIds, ...viewPanelIds] as const;
 
@@ -37,6 +37,8 @@ export const panelAliases: Readonly<Record<PanelId, readonly string[]>> = {
 	top: ['top'],
 	certs: ['certs', 'certificates', 'cert'],
 	disk: ['disk', 'df', 'pvc', 'pvcs'],
+
+	search: ['search', 'logsearch', 'es', 'elasticsearch'],
 };
 
 export function isPanelId(value: string): value is PanelId {

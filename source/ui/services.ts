@@ -1,6 +1,7 @@
 import {createContext, useContext} from 'react';
 import type {Mitigations} from '../actions/mitigations.ts';
 import type {Store} from '../engine/store.ts';
+import type {LogQuery} from '../model/index.ts';
 import type {Notifiers} from '../notify/notifiers.ts';
 import type {EscalationContacts} from '../timeline/escalation.ts';
 import type {Impact} from '../timeline/export-markdown.ts';
@@ -14,6 +15,12 @@ export interface LogView {
 	readonly error: string | null;
 	readonly ended: boolean;
 	stop(): void;
+}
+
+/** What the log store is asked next (the Logs search view's `/` and narrowing keys); its next poll answers. */
+export interface LogSearch {
+	current(): LogQuery;
+	set(query: LogQuery): void;
 }
 
 /** Everything the UI talks to, handed down once from the CLI. */
@@ -44,6 +51,8 @@ export interface AppServices {
 	) => LogView;
 	/** The incident's impact from Prometheus (failed requests, peak 5xx) for the export; absent without Prometheus. */
 	readonly measureImpact?: (from: number, to: number) => Promise<Impact | null>;
+	/** The log store's query, when one is configured (or the demo's). */
+	readonly logSearch?: LogSearch;
 	/** Who is on call (PagerDuty), when configured. */
 	readonly oncall?: () => string | null;
 }

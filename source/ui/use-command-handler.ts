@@ -15,6 +15,7 @@ import {panels} from './panels/index.ts';
 import type {Selection, VisiblePanel} from './panels/panel.ts';
 import {podForLogs} from './pod-for-logs.ts';
 import {resolveKey} from './resolve-key.ts';
+import {searchCommands} from './search-commands.ts';
 import {useServices} from './services.ts';
 import {logsOverlay, type Overlay, type UiEvent, type UiState} from './state.ts';
 
@@ -106,6 +107,7 @@ export function useCommandHandler(
 	const mitigation = mitigationCommands(dispatch, services, target, (build, missing) => {
 		void offer(build, missing);
 	});
+	const search = searchCommands(ui, dispatch, services, target);
 
 	const run = (command: CommandId, key: string | null) => {
 		const move = (to: 'up' | 'down' | 'top' | 'bottom' | 'page-up' | 'page-down') => {
@@ -257,7 +259,7 @@ export function useCommandHandler(
 						? logsEvent(command, ui.overlay, pageSize(layout, 'logs'))
 						: undefined;
 				if (logs) dispatch(logs);
-				else if (!mitigation.run(command)) incident.run(command);
+				else if (!mitigation.run(command) && !search.run(command)) incident.run(command);
 				return;
 			}
 		}
@@ -276,6 +278,8 @@ export function useCommandHandler(
 					tone: 'warn',
 				});
 			dispatch({type: 'overlay', overlay: {kind: 'none'}});
+		} else if (search.submit(overlay)) {
+			return;
 		} else if (overlay.kind === 'filter') {
 			dispatch({type: 'overlay', overlay: {kind: 'none'}});
 		} else if (!mitigation.submit(overlay)) incident.submit();

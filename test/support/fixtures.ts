@@ -251,5 +251,34 @@ export function fixtureData(now: number): SourceDataMap {
 				},
 			],
 		},
+		logs: {
+			query: {text: '', namespace: null, app: null, pod: null},
+			index: 'fluentbit-*',
+			total: 2,
+			hits: [
+				{
+					id: 'b',
+					time: now - minute,
+					level: 'ERROR',
+					namespace: 'business-onboarding',
+					pod: 'onboarding-api-7d9f-x2',
+					container: 'onboarding-api',
+					app: 'onboarding-api',
+					message: 'HikariPool-1 - Connection is not available',
+				},
+				{
+					id: 'a',
+					time: now - 5 * minute,
+					level: 'ERROR',
+					namespace: 'business-payments',
+					pod: 'payments-api-5c7b-m8',
+					container: 'payments-api',
+					app: 'payments-api',
+					message: 'payment lookup timed out',
+				},
+			],
+			perMinute: Array.from({length: 60}, (_, i) => (i === 55 ? 1 : i === 59 ? 1 : 0)),
+			errorsLastHour: 2,
+		},
 	};
 }

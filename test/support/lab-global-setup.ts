@@ -18,7 +18,15 @@ function cli(...args: string[]): boolean {
 export default function setup(): (() => void) | undefined {
 	if (process.env.IRTOP_LAB === 'off') return undefined;
 	const ci = process.env.CI === 'true';
-	const core = ['postgres', 'redis', 'exporter', 'prometheus', 'alertmanager', 'kafka'];
+	const core = [
+		'postgres',
+		'redis',
+		'exporter',
+		'prometheus',
+		'alertmanager',
+		'kafka',
+		'opensearch',
+	];
 	const state = labState();
 	if (core.every((server) => labServerUp(state, server))) return undefined;
 	const missing = missingProvisions(labPaths());

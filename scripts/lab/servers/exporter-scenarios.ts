@@ -1,6 +1,7 @@
 // Traffic scenarios: a 5xx spike on one service (onboarding-api unless named),
 // and the reset every scenario that touched the traffic relies on.
 import {labPort} from '../context.ts';
+import {startBurst, stopBurst} from '../opensearch/burst.ts';
 import type {ScenarioSet} from '../scenario-types.ts';
 import {controlExporter} from './exporter.ts';
 
@@ -12,8 +13,15 @@ export const exporterScenarios: ScenarioSet = {
 		async run(ctx) {
 			const service = ctx.args[0] ?? 'onboarding-api';
 			await controlExporter(labPort(ctx, 'exporter'), {service, errorRatio: 0.15});
+			// The same failures as ERROR lines in the log store (when the lab runs one).
+			await startBurst(ctx, 'error-spike', {
+				app: service,
+				perMinute: 60,
+				message: 'upstream request failed: 503 Service Unavailable',
+			});
 		},
 		async reset(ctx) {
+			stopBurst(ctx.paths, 'error-spike');
 			await controlExporter(labPort(ctx, 'exporter'), {reset: true});
 		},
 	},

@@ -5,6 +5,7 @@
 import {join} from 'node:path';
 import pg from 'pg';
 import {labPort} from '../context.ts';
+import {startBurst, stopBurst} from '../opensearch/burst.ts';
 import type {ScenarioContext, ScenarioSet} from '../scenario-types.ts';
 import {waitFor} from '../wait.ts';
 import {controlExporter} from './exporter.ts';
@@ -86,8 +87,16 @@ export const postgresScenarios: ScenarioSet = {
 				errorRatio: 0.08,
 				p99: 1.8,
 			});
+			// The application's side of it, in the log store (when the lab runs one).
+			await startBurst(ctx, 'pool-exhaustion', {
+				app: 'onboarding-api',
+				perMinute: 40,
+				message:
+					'sorry, too many clients already: remaining connection slots are reserved for roles with the SUPERUSER attribute',
+			});
 		},
 		async reset(ctx) {
+			stopBurst(ctx.paths, 'pool-exhaustion');
 			await endScenario(ctx, 'pool-exhaustion');
 			await controlExporter(labPort(ctx, 'exporter'), {service: 'onboarding-api', reset: true});
 		},

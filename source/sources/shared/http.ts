@@ -88,3 +88,53 @@ function rawReason(error: unknown): string {
 	}
 	return String(error);
 }
+
+export interface PostOptions {
+	readonly headers?: Readonly<Record<string, string>>;
+	/** The server's own CA (PEM), trusted directly and through a proxy's tunnel. */
+	readonly ca?: string;
+}
+
+/**
+ * POST a JSON body and read a JSON answer, whatever the status: search APIs
+ * (Elasticsearch, OpenSearch) put their error in a JSON body, so the caller
+ * reads `status` and `body`. Unreachable, timed out or not JSON is a SourceError.
+ */
+export async function postJson(
+	url: string,
+	payload: unknown,
+	signal: AbortSignal,
+	options: PostOptions = {},
+): Promise<{status: number; body: unknown}> {
+	let status: number;
+	let text: string;
+	try {
+		const {target, authorization} = splitCredentials(url);
+		const init = {
+			method: 'POST',
+			signal,
+			headers: {
+				accept: 'application/json',
+				'content-type': 'application/json',
+				...(authorization ? {authorization} : {}),
+				...options.headers,
+			},
+			body: JSON.stringify(payload),
+		};
+		const response = await httpFetch(target, {
+			...init,
+			...(options.ca === undefined ? {} : {ca: options.ca}),
+		});
+		status = response.status;
+		text = await response.text();
+	} catch (error) {
+		throw new SourceError(`${safeUrl(url)}: ${networkReason(error)}`);
+	}
+	try {
+		return {status, body: JSON.parse(text)};
+	} catch {
+		throw new SourceError(
+			`${safeUrl(url)}: HTTP ${status}, not JSON: ${JSON.stringify(text.slice(0, 60))}`,
+		);
+	}
+}

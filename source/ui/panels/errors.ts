@@ -7,6 +7,7 @@ import type {ServiceRates} from '../../model/index.ts';
 import {fitColumns} from './columns.ts';
 import type {PanelDefinition} from './panel.ts';
 import {dataOf} from './panel.ts';
+import {logsSummary} from './search.ts';
 
 const over = (s: ServiceRates, threshold: number) =>
 	s.errorRatio !== null && s.errorRatio > threshold;
@@ -15,6 +16,8 @@ export const errorsPanel: PanelDefinition = {
 	id: 'errors',
 	title: 'Error rate',
 	sources: ['prometheus'],
+	// The log store's ERRORs per minute sit in the title: the same symptom from the other side.
+	alsoReads: ['logs'],
 	view(context, width) {
 		const data = dataOf(context, 'prometheus');
 		const threshold = data?.threshold ?? 0.01;
@@ -54,8 +57,9 @@ export const errorsPanel: PanelDefinition = {
 			width,
 		);
 		const bad = rows.filter((s) => over(s, threshold)).length;
+		const logs = logsSummary(dataOf(context, 'logs'));
 		return {
-			summary: `${bad} over ${formatPercent(threshold)}`,
+			summary: `${bad} over ${formatPercent(threshold)}${logs ? ` · ${logs}` : ''}`,
 			summaryTone: bad > 0 ? 'error' : 'ok',
 			header: formatHeader(columns),
 			lines: rows.map((s) => ({

@@ -10,6 +10,7 @@ import {kafkaPanel} from './kafka.ts';
 import {nodesPanel} from './nodes.ts';
 import type {PanelDefinition} from './panel.ts';
 import {podsPanel} from './pods.ts';
+import {searchPanel} from './search.ts';
 import {timelinePanel} from './timeline.ts';
 import {topPanel} from './top.ts';
 
@@ -26,4 +27,6 @@ export const panels: Readonly<Record<PanelId, PanelDefinition>> = {
 	top: topPanel,
 	certs: certsPanel,
 	disk: diskPanel,
+
+	search: searchPanel,
 };
