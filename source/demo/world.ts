@@ -1,4 +1,4 @@
-import type {DeploymentRef} from '../actions/mitigations.ts';
+import type {DeploymentRef, WorkloadRef} from '../actions/mitigations.ts';
 import type {DeploymentRow, SourceDataMap} from '../model/index.ts';
 import type {Intervention} from './interventions.ts';
 import {replicasError} from './interventions.ts';
@@ -7,6 +7,7 @@ import {clusterAt} from './kubernetes.ts';
 import type {Scenario} from './scenario.ts';
 import {buildScenario} from './scenario.ts';
 import {snapshotAt} from './snapshot.ts';
+import {findWorkload, type WorkloadChange, workloadsAt} from './workloads.ts';
 
 export interface DemoWorldOptions {
 	/** The clock interventions and polls use when no time is given; Date.now by default. */
@@ -29,6 +30,8 @@ export class DemoWorld {
 	readonly #clock: () => number;
 	#interventions: readonly Intervention[] = [];
 	#scenario: Scenario | undefined;
+	// Apart from the interventions: they change no part of the incident's story.
+	#workloadChanges: readonly WorkloadChange[] = [];
 
 	constructor(startedAt: number, options: DemoWorldOptions = {}) {
 		this.startedAt = startedAt;
@@ -45,7 +48,31 @@ export class DemoWorld {
 
 	/** Every source's data at `now` (epoch ms). */
 	at(now: number): SourceDataMap {
-		return snapshotAt(this.#current(), this.#seconds(now));
+		const data = snapshotAt(this.#current(), this.#seconds(now));
+		return {
+			...data,
+			kubernetes: {...data.kubernetes, ...workloadsAt(this.#workloadChanges, now)},
+		};
+	}
+
+	/** `kubectl rollout restart statefulset/<name>` (or daemonset/) at `at` (epoch ms). */
+	restartWorkload(ref: WorkloadRef, at: number = this.now()): InterventionResult {
+		if (!findWorkload(ref)) return workloadNotFound(ref);
+		this.#workloadChanges = [...this.#workloadChanges, {kind: 'restart', ref, at}];
+		return {ok: true, message: `${ref.kind}.apps/${ref.name} restarted`};
+	}
+
+	/** `kubectl scale statefulset/<name> --replicas=N` at `at` (epoch ms). */
+	scaleStatefulSet(
+		ref: WorkloadRef,
+		replicas: number,
+		at: number = this.now(),
+	): InterventionResult {
+		const invalid = replicasError(replicas);
+		if (invalid) return {ok: false, message: invalid};
+		if (!findWorkload(ref)) return workloadNotFound(ref);
+		this.#workloadChanges = [...this.#workloadChanges, {kind: 'scale', ref, replicas, at}];
+		return {ok: true, message: `${ref.kind}.apps/${ref.name} scaled`};
 	}
 
 	/** `kubectl rollout restart deployment/<name> -n <namespace>` at `at` (epoch ms). */
@@ -95,4 +122,11 @@ function notFound(target: DeploymentRef): InterventionResult | null {
 				ok: false,
 				message: `Error from server (NotFound): deployments.apps "${target.name}" not found`,
 			};
+}
+
+function workloadNotFound(ref: WorkloadRef): InterventionResult {
+	return {
+		ok: false,
+		message: `Error from server (NotFound): ${ref.kind}s.apps "${ref.name}" not found`,
+	};
 }

@@ -165,7 +165,7 @@ export const commands = [
 	{
 		id: 'restart',
 		keys: ['r'],
-		description: 'Rollout restart the deployment (confirmed)',
+		description: 'Rollout restart the deployment, statefulset or daemonset (confirmed)',
 		scope: 'deployments',
 		mutating: true,
 		mitigation: 'restartDeployment',
@@ -174,7 +174,7 @@ export const commands = [
 	{
 		id: 'scale',
 		keys: ['s'],
-		description: 'Scale the deployment (prompts for replicas, confirmed)',
+		description: 'Scale the deployment or statefulset (prompts for replicas, confirmed)',
 		scope: 'deployments',
 		mutating: true,
 		mitigation: 'scaleDeployment',

@@ -1,5 +1,5 @@
 import type {Action} from '../actions/action.ts';
-import type {DeploymentRef, PodRef} from '../actions/mitigations.ts';
+import type {DeploymentRef, PodRef, WorkloadRef} from '../actions/mitigations.ts';
 import {maxLogScroll} from './logs-view.ts';
 import type {GridPanelId, PanelId} from './panel-ids.ts';
 import {gridPanelIds, isGridPanel, panelIds} from './panel-ids.ts';
@@ -15,6 +15,8 @@ export type Overlay =
 			/** The same one-value prompt also asks for a memory limit or a rate limit. */
 			readonly purpose?: 'memory' | 'rate-limit';
 			readonly target: DeploymentRef;
+			/** Set when the replicas are a StatefulSet's rather than a Deployment's. */
+			readonly workload?: WorkloadRef;
 			readonly current: number | string;
 			readonly text: string;
 			/** Why the last input was refused; the prompt stays open to fix it. */

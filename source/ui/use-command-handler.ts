@@ -105,7 +105,7 @@ export function useCommandHandler(
 		dispatch({type: 'message', text, tone: 'warn'});
 		return undefined;
 	};
-	const mitigation = mitigationCommands(dispatch, services, target, (build, missing) => {
+	const mitigation = mitigationCommands(dispatch, services, target, selection, (build, missing) => {
 		void offer(build, missing);
 	});
 

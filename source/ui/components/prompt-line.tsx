@@ -45,7 +45,7 @@ export function PromptLine({
 			? ':'
 			: overlay.kind === 'filter'
 				? '/'
-				: `${overlay.purpose === 'memory' ? 'memory limit' : overlay.purpose === 'rate-limit' ? 'limit-rps' : 'replicas'} for ${overlay.target.name} (now ${overlay.current}): `;
+				: `${overlay.purpose === 'memory' ? 'memory limit' : overlay.purpose === 'rate-limit' ? 'limit-rps' : 'replicas'} for ${overlay.workload ? `${overlay.workload.kind}/` : ''}${overlay.target.name} (now ${overlay.current}): `;
 	const hint =
 		overlay.kind === 'jump'
 			? completions.join(' ')

@@ -1,4 +1,9 @@
-import type {CertificateRef, DeploymentRef, PodRef} from '../../actions/mitigations.ts';
+import type {
+	CertificateRef,
+	DeploymentRef,
+	PodRef,
+	WorkloadRef,
+} from '../../actions/mitigations.ts';
 import type {StoreState} from '../../engine/store.ts';
 import type {SourceId} from '../../model/index.ts';
 import type {TimelineState} from '../../timeline/timeline.ts';
@@ -13,6 +18,8 @@ export type Selection =
 			readonly replicas: number;
 			readonly memoryLimit?: string | null;
 	  }
+	/** A StatefulSet or DaemonSet in the Deployments panel. */
+	| {readonly kind: 'workload'; readonly ref: WorkloadRef; readonly replicas: number}
 	| {readonly kind: 'pod'; readonly ref: PodRef}
 	| {readonly kind: 'certificate'; readonly ref: CertificateRef}
 	/** A PostgreSQL backend (a long query, a blocked query or the one holding the lock). */
