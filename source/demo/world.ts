@@ -3,6 +3,7 @@ import type {DeploymentRow, SourceDataMap} from '../model/index.ts';
 import type {Intervention} from './interventions.ts';
 import {replicasError} from './interventions.ts';
 import {findDeployment} from './inventory.ts';
+import {servicesWithoutEndpointsAt} from './endpoints.ts';
 import {clusterAt} from './kubernetes.ts';
 import type {Scenario} from './scenario.ts';
 import {buildScenario} from './scenario.ts';
@@ -48,10 +49,21 @@ export class DemoWorld {
 
 	/** Every source's data at `now` (epoch ms). */
 	at(now: number): SourceDataMap {
-		const data = snapshotAt(this.#current(), this.#seconds(now));
+		const scenario = this.#current();
+		const t = this.#seconds(now);
+		const data = snapshotAt(scenario, t);
+		const servicesWithoutEndpoints = servicesWithoutEndpointsAt(
+			(s) => (s === t ? data.kubernetes : clusterAt(scenario, s).data),
+			t,
+			scenario.toMs,
+		);
 		return {
 			...data,
-			kubernetes: {...data.kubernetes, ...workloadsAt(this.#workloadChanges, now)},
+			kubernetes: {
+				...data.kubernetes,
+				...workloadsAt(this.#workloadChanges, now),
+				servicesWithoutEndpoints,
+			},
 		};
 	}
 

@@ -2,6 +2,7 @@ import {formatAge} from '../../format/duration.ts';
 import {sanitizeLine} from '../../format/sanitize.ts';
 import {fitWidth} from '../../format/table.ts';
 import {certificateOrder, certificateProblem} from './certs.ts';
+import {endpointlessLines} from './endpointless.ts';
 import type {PanelDefinition, PanelLine} from './panel.ts';
 import {dataOf} from './panel.ts';
 
@@ -57,16 +58,24 @@ export const alertsPanel: PanelDefinition = {
 					match: `certificate ${c.namespace} ${c.name} ${problem}`,
 				};
 			});
+		const serviceLines = endpointlessLines(
+			dataOf(context, 'kubernetes')?.servicesWithoutEndpoints ?? [],
+			context.now,
+			width,
+		);
 		const firing = alerts.filter((a) => a.state === 'active').length;
 		const failing = checks.filter((c) => !c.ok).length;
+		const down = serviceLines.length;
 		return {
 			summary: `${firing} firing · ${failing} failing check${failing === 1 ? '' : 's'}${
+				down > 0 ? ` · ${down} svc down` : ''
+			}${
 				certLines.length > 0
 					? ` · ${certLines.length} cert${certLines.length === 1 ? '' : 's'}`
 					: ''
 			}`,
-			summaryTone: firing + failing > 0 ? 'error' : certLines.length > 0 ? 'warn' : 'ok',
-			lines: [...alertLines, ...certLines, ...checkLines],
+			summaryTone: firing + failing + down > 0 ? 'error' : certLines.length > 0 ? 'warn' : 'ok',
+			lines: [...alertLines, ...serviceLines, ...certLines, ...checkLines],
 			empty: 'no alerts firing, no checks configured',
 		};
 	},

@@ -115,7 +115,7 @@ describe('revisions', () => {
 		expect(statefulSetRow(sts(done), revisions).revision).toBe(5);
 		expect(
 			daemonSetRow(
-				{...ds({}), metadata: {name: 'postgresql', namespace: 'platform-observability'}},
+				{...ds(undefined), metadata: {name: 'postgresql', namespace: 'platform-observability'}},
 				revisions,
 			).revision,
 		).toBe(1);
