@@ -42,7 +42,9 @@ export function servicesWithoutEndpointsAt(
 		}
 	}
 	for (const [key, since] of open) rows.push(row(key, now.get(key) ?? 0, toMs(since)));
-	return rows.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+	return rows.sort(
+		(a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name),
+	);
 }
 
 function row(key: string, notReady: number, since: number): ServiceWithoutEndpointsRow {

@@ -1,9 +1,9 @@
 import type {DeploymentRef, WorkloadRef} from '../actions/mitigations.ts';
 import type {DeploymentRow, SourceDataMap} from '../model/index.ts';
+import {servicesWithoutEndpointsAt} from './endpoints.ts';
 import type {Intervention} from './interventions.ts';
 import {replicasError} from './interventions.ts';
 import {findDeployment} from './inventory.ts';
-import {servicesWithoutEndpointsAt} from './endpoints.ts';
 import {clusterAt} from './kubernetes.ts';
 import type {Scenario} from './scenario.ts';
 import {buildScenario} from './scenario.ts';
