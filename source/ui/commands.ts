@@ -15,6 +15,7 @@ export type CommandScope =
 	| 'prompt'
 	| 'note'
 	| 'logs'
+	| 'describe'
 	| 'help';
 
 export interface Command {
@@ -224,6 +225,35 @@ export const commands = [
 		keys: ['l'],
 		description: 'Logs of one of its pods, the one `kubectl logs deployment/NAME` picks',
 		scope: 'deployments',
+	},
+	{
+		id: 'describe',
+		keys: ['d'],
+		description:
+			'Describe the pod: conditions, container states, resources, CPU throttling, events',
+		scope: 'pod',
+		hint: 'describe',
+	},
+	{id: 'describe-down', keys: ['j', 'down'], description: 'Scroll down a line', scope: 'describe'},
+	{id: 'describe-up', keys: ['k', 'up'], description: 'Scroll up a line', scope: 'describe'},
+	{
+		id: 'describe-page-down',
+		keys: ['pagedown', 'ctrl+d', 'space'],
+		description: 'Scroll down a page',
+		scope: 'describe',
+	},
+	{
+		id: 'describe-page-up',
+		keys: ['pageup', 'ctrl+u'],
+		description: 'Scroll up a page',
+		scope: 'describe',
+	},
+	{
+		id: 'describe-close',
+		keys: ['escape', 'd'],
+		description: 'Close the describe view',
+		scope: 'describe',
+		hint: 'close',
 	},
 	{
 		id: 'logs-previous',

@@ -25,6 +25,8 @@ export type Overlay =
 	| {readonly kind: 'confirm'; readonly action: Action}
 	/** The selected pod's log, followed; `previous`: the last terminated container's. */
 	| LogsOverlay
+	/** `kubectl describe pod` of the selected pod; `scroll`: the first line shown. */
+	| {readonly kind: 'describe'; readonly pod: PodRef; readonly scroll: number}
 	/** The note input: multi-line; `amends` is the seq of the note being amended. */
 	| {
 			readonly kind: 'note';
@@ -105,6 +107,7 @@ export type UiEvent =
 	| {readonly type: 'logs-scroll-by'; readonly by: number}
 	/** Relative, like the log's, so keys arriving in one chunk all count; `max` is the last full page. */
 	| {readonly type: 'help-scroll-by'; readonly by: number; readonly max: number}
+	| {readonly type: 'describe-scroll-by'; readonly by: number; readonly max: number}
 	| {readonly type: 'message'; readonly text: string; readonly tone: Tone}
 	/** Escape: the innermost thing that is open closes. */
 	| {readonly type: 'clear'};
@@ -168,6 +171,11 @@ export function reduceUi(state: UiState, event: UiEvent): UiState {
 			if (state.overlay.kind !== 'help') return state;
 			const scroll = Math.max(0, Math.min(event.max, state.overlay.scroll + event.by));
 			return {...state, overlay: {kind: 'help', scroll}};
+		}
+		case 'describe-scroll-by': {
+			if (state.overlay.kind !== 'describe') return state;
+			const scroll = Math.max(0, Math.min(event.max, state.overlay.scroll + event.by));
+			return {...state, overlay: {...state.overlay, scroll}};
 		}
 		case 'toggle-top-sort':
 			return {
