@@ -5,6 +5,13 @@ export interface DeploymentRef {
 	readonly name: string;
 }
 
+/** A StatefulSet or DaemonSet: the workloads beside Deployments. */
+export interface WorkloadRef {
+	readonly kind: 'statefulset' | 'daemonset';
+	readonly namespace: string;
+	readonly name: string;
+}
+
 export interface PodRef {
 	readonly namespace: string;
 	readonly name: string;
@@ -30,6 +37,10 @@ export interface CertificateRef {
 export interface Mitigations {
 	/** `kubectl rollout restart deployment/<name> -n <namespace>`. */
 	restartDeployment?(target: DeploymentRef): Action;
+	/** `kubectl rollout restart statefulset/<name> -n <namespace>` (or daemonset/). */
+	restartWorkload?(target: WorkloadRef): Action;
+	/** `kubectl scale statefulset/<name> -n <namespace> --replicas=N`. */
+	scaleStatefulSet?(target: WorkloadRef, replicas: number): Action;
 	/** `kubectl scale deployment/<name> -n <namespace> --replicas=N`. */
 	scaleDeployment?(target: DeploymentRef, replicas: number): Action;
 	/** `kubectl rollout undo deployment/<name> -n <namespace>`: async, it reads the revisions first. */

@@ -2,6 +2,7 @@ import type {Store} from '../engine/store.ts';
 import type {AlertRow} from '../model/alerts.ts';
 import type {TimelineEvent} from '../timeline/event.ts';
 import type {Timeline} from '../timeline/timeline.ts';
+import {endpointlessChanges, recordedEndpointless} from './endpoint-events.ts';
 import {errorJump} from './log-jump.ts';
 
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
@@ -25,7 +26,7 @@ function recorded(events: readonly TimelineEvent[]) {
 			else above.delete(service);
 		}
 	}
-	return {firing, above, logsJumped};
+	return {firing, above, logsJumped, endpointless: recordedEndpointless(events)};
 }
 
 /**
@@ -70,6 +71,15 @@ export function recordAutomaticEvents(store: Store, timeline: Timeline): () => v
 				});
 			}
 		}
+		const kubernetes = slots.kubernetes.phase === 'not-configured' ? null : slots.kubernetes.data;
+		// Services without a ready endpoint; a source that does not watch them says nothing.
+		if (kubernetes?.servicesWithoutEndpoints)
+			for (const e of endpointlessChanges(
+				known.endpointless,
+				kubernetes.servicesWithoutEndpoints,
+				Date.now(),
+			))
+				append(e);
 		const prometheus = slots.prometheus.phase === 'not-configured' ? null : slots.prometheus.data;
 		if (prometheus) {
 			for (const s of prometheus.services) {

@@ -5,6 +5,7 @@ import {ServicesContext} from '../ui/services.ts';
 import type {Options} from './args.ts';
 import {measureImpact} from './impact.ts';
 import type {Session} from './session.ts';
+import {podThrottling} from './throttling.ts';
 import {traceFirstFrame} from './trace.ts';
 
 /**
@@ -27,6 +28,12 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		mitigations: session.mitigations,
 		podLogs: session.podLogs,
 		logSearch: session.logSearch,
+		describePod: session.describePod,
+		// The demo has no Prometheus: its view says there are no cAdvisor series.
+		podThrottling: session.demo
+			? undefined
+			: (pod: {namespace: string; name: string}, signal: AbortSignal) =>
+					podThrottling(session.config, pod, signal),
 		readOnly: options.readOnly,
 		color: options.color,
 		kubeContext: session.kubeContext,

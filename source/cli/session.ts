@@ -25,6 +25,7 @@ export interface Session {
 	readonly podLogs?: AppServices['podLogs'];
 	/** The log store's query (the Logs search view), when a log store is configured or in the demo. */
 	readonly logSearch?: LogSearch;
+	readonly describePod?: AppServices['describePod'];
 	readonly kubeContext: string | null;
 	readonly namespace: string | null;
 	readonly intervalMs: number;
@@ -43,6 +44,7 @@ interface RealSources {
 	mitigations: Mitigations;
 	kube?: {context: string; namespace: string | null};
 	podLogs?: OpenedKubernetes['podLogs'];
+	describePod?: OpenedKubernetes['describePod'];
 }
 
 /** The configured real backends, each loaded on demand (their clients are big; the demo needs none). */
@@ -78,6 +80,7 @@ async function realSources(
 		Object.assign(real.mitigations, opened.mitigations);
 		real.kube = {context: opened.context, namespace: opened.namespace};
 		real.podLogs = opened.podLogs;
+		real.describePod = opened.describePod;
 	}
 	// Prometheus, Alertmanager, health, PostgreSQL, Redis and Kafka (issue 5).
 	// Loaded only now, like Kubernetes: their clients are big and the demo never needs them.
@@ -127,15 +130,16 @@ export async function openSession(
 	let sources: AnySource[];
 	let mitigations: Mitigations;
 	let podLogs: AppServices['podLogs'];
+	let describePod: AppServices['describePod'];
 	let kubeContext: string | null;
 	let namespace: string | null;
 	if (demo) {
-		const {DemoWorld, demoSources, demoMitigations, demoIncident, demoPodLogs} = await import(
-			'../demo/index.ts'
-		);
+		const {DemoWorld, demoSources, demoMitigations, demoIncident, demoPodLogs, demoDescribePod} =
+			await import('../demo/index.ts');
 		podLogs = demoPodLogs;
 		const world = new DemoWorld(Date.now());
 		sources = demoSources(world);
+		describePod = demoDescribePod(world);
 		mitigations = demoMitigations(world);
 		kubeContext = 'demo';
 		namespace = null;
@@ -148,7 +152,7 @@ export async function openSession(
 		}
 	} else {
 		const real = await realSources(config, options, env, timeline);
-		({sources, mitigations, podLogs} = real);
+		({sources, mitigations, podLogs, describePod} = real);
 		kubeContext = real.kube?.context ?? options.context ?? config.kubernetes.context ?? null;
 		namespace = real.kube
 			? real.kube.namespace
@@ -193,6 +197,7 @@ export async function openSession(
 		mitigations,
 		podLogs,
 		...(logSearch ? {logSearch} : {}),
+		describePod,
 		kubeContext,
 		namespace,
 		intervalMs,

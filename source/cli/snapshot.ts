@@ -1,11 +1,34 @@
 import type {StoreState} from '../engine/store.ts';
-import type {DiskData, KubernetesData, SourceId} from '../model/index.ts';
+import type {DiskData, KubernetesData, SourceId, WorkloadRow} from '../model/index.ts';
 import {sourceIds} from '../model/index.ts';
 import type {TimelineState} from '../timeline/timeline.ts';
 
 const ageSeconds = (at: number | null, now: number) =>
 	at === null ? null : Math.max(0, Math.round((now - at) / 1000));
 const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
+
+/** StatefulSets, DaemonSets and Services without a ready endpoint; [] from a source that has none. */
+function workloadsDocument(data: KubernetesData, now: number) {
+	const workload = (w: WorkloadRow) => ({
+		namespace: w.namespace,
+		name: w.name,
+		desired: w.desired,
+		ready: w.ready,
+		revision: w.revision,
+		rollout: w.rollout,
+	});
+	return {
+		statefulsets: (data.statefulsets ?? []).map(workload),
+		daemonsets: (data.daemonsets ?? []).map(workload),
+		servicesWithoutEndpoints: (data.servicesWithoutEndpoints ?? []).map((s) => ({
+			namespace: s.namespace,
+			name: s.name,
+			notReadyEndpoints: s.notReady,
+			since: iso(s.since),
+			forSeconds: ageSeconds(s.since, now),
+		})),
+	};
+}
 
 /** Kubernetes rows with ages as numbers, the shape documented in the README. */
 function kubernetesDocument(data: KubernetesData, now: number) {
@@ -58,6 +81,7 @@ function kubernetesDocument(data: KubernetesData, now: number) {
 				dnsNames: c.dnsNames,
 			})) ?? null,
 		...(data.certificatesError ? {certificatesError: data.certificatesError} : {}),
+		...workloadsDocument(data, now),
 		// Watches being restarted, and why there is no CPU/memory use: present only when true.
 		...(data.reconnecting ? {reconnecting: data.reconnecting} : {}),
 		...(data.metricsUnavailable ? {metricsUnavailable: data.metricsUnavailable} : {}),

@@ -1,3 +1,4 @@
+export {demoDescribePod} from './describe.ts';
 export type {DemoIncident} from './incident.ts';
 export {demoIncident} from './incident.ts';
 export type {Intervention} from './interventions.ts';

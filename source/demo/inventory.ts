@@ -115,17 +115,7 @@ export const deploymentSpecs: readonly DeploymentSpec[] = [
 		capacity: 2,
 		restarts: [[1, 71]],
 	},
-	{
-		namespace: 'platform-observability',
-		name: 'postgresql',
-		replicas: 1,
-		revision: 3,
-		images: ['docker.io/bitnami/postgresql:15.8.0'],
-		nodes: [n2],
-		ageHours: 980,
-		readyS: 12,
-		capacity: 2,
-	},
+	// postgresql is a StatefulSet (workloads.ts), as the runbook restarts it.
 	{
 		namespace: 'platform-observability',
 		name: 'redis-master',

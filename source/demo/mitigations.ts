@@ -36,6 +36,27 @@ export function demoMitigations(world: DemoWorld): Mitigations {
 				run: (signal) => apply(signal, () => world.restart(ref)),
 			};
 		},
+		restartWorkload(ref) {
+			return {
+				id: 'restart-workload',
+				title: 'Rollout restart',
+				target: {context: 'demo', namespace: ref.namespace, object: `${ref.kind}/${ref.name}`},
+				command: `kubectl rollout restart ${ref.kind}/${ref.name} -n ${ref.namespace}`,
+				details: ['Sets the restartedAt annotation on the pod template: pods are replaced in turn'],
+				checkPermission: async () => ({allowed: true}),
+				run: (signal) => apply(signal, () => world.restartWorkload(ref)),
+			};
+		},
+		scaleStatefulSet(ref, replicas) {
+			return {
+				id: 'scale-statefulset',
+				title: `Scale to ${replicas}`,
+				target: {context: 'demo', namespace: ref.namespace, object: `statefulset/${ref.name}`},
+				command: `kubectl scale statefulset/${ref.name} -n ${ref.namespace} --replicas=${replicas}`,
+				checkPermission: async () => ({allowed: true}),
+				run: (signal) => apply(signal, () => world.scaleStatefulSet(ref, replicas)),
+			};
+		},
 		scaleDeployment(ref, replicas) {
 			const row = world.deployment(ref);
 			return {

@@ -37,6 +37,16 @@ export function staticPods(startedAt: number): StaticPodSpec[] {
 	return [
 		{
 			namespace: observability,
+			name: 'postgresql-0',
+			node: 'prod-node-2',
+			status: 'Running',
+			ready: '1/1',
+			ageS: 980 * hour,
+			restarts: 0,
+			lastRestartAgoS: null,
+		},
+		{
+			namespace: observability,
 			name: 'kafka-0',
 			node: 'prod-node-2',
 			status: 'Running',

@@ -1,7 +1,8 @@
-import type {DeploymentRef} from '../actions/mitigations.ts';
+import type {DeploymentRef, WorkloadRef} from '../actions/mitigations.ts';
 import {formatBytes} from '../format/numbers.ts';
 import type {DeploymentRow, LogQuery, LogsData, SourceDataMap} from '../model/index.ts';
 import {demoRotated} from './disk.ts';
+import {servicesWithoutEndpointsAt} from './endpoints.ts';
 import type {Intervention} from './interventions.ts';
 import {replicasError} from './interventions.ts';
 import {findDeployment} from './inventory.ts';
@@ -10,6 +11,7 @@ import {logStoreAt} from './log-store.ts';
 import type {Scenario} from './scenario.ts';
 import {buildScenario} from './scenario.ts';
 import {snapshotAt} from './snapshot.ts';
+import {findWorkload, type WorkloadChange, workloadsAt} from './workloads.ts';
 
 export interface DemoWorldOptions {
 	/** The clock interventions and polls use when no time is given; Date.now by default. */
@@ -35,6 +37,8 @@ export class DemoWorld {
 	#logsCleanedAt: number | null = null;
 	/** PVCs extended in the demo, "namespace/name" → bytes. */
 	#pvcSizes: ReadonlyMap<string, number> = new Map();
+	// Apart from the interventions: they change no part of the incident's story.
+	#workloadChanges: readonly WorkloadChange[] = [];
 
 	constructor(startedAt: number, options: DemoWorldOptions = {}) {
 		this.startedAt = startedAt;
@@ -52,11 +56,26 @@ export class DemoWorld {
 	/** Every source's data at `now` (epoch ms). */
 	at(now: number): SourceDataMap {
 		const cleaned = this.#logsCleanedAt !== null && this.#logsCleanedAt <= now;
-		return snapshotAt(this.#current(), this.#seconds(now), {
+		const scenario = this.#current();
+		const t = this.#seconds(now);
+		const data = snapshotAt(scenario, t, {
 			now,
 			logsCleanedAt: cleaned ? this.#logsCleanedAt : null,
 			pvcSizes: this.#pvcSizes,
 		});
+		const servicesWithoutEndpoints = servicesWithoutEndpointsAt(
+			(s) => (s === t ? data.kubernetes : clusterAt(scenario, s).data),
+			t,
+			scenario.toMs,
+		);
+		return {
+			...data,
+			kubernetes: {
+				...data.kubernetes,
+				...workloadsAt(this.#workloadChanges, now),
+				servicesWithoutEndpoints,
+			},
+		};
 	}
 
 	/** `kubectl patch pvc …` on the demo cluster: its expandable StorageClass grows the volume at once. */
@@ -81,6 +100,26 @@ export class DemoWorld {
 		const scenario = this.#current();
 		const t = this.#seconds(now);
 		return logStoreAt(scenario, t, clusterAt(scenario, t), query);
+	}
+
+	/** `kubectl rollout restart statefulset/<name>` (or daemonset/) at `at` (epoch ms). */
+	restartWorkload(ref: WorkloadRef, at: number = this.now()): InterventionResult {
+		if (!findWorkload(ref)) return workloadNotFound(ref);
+		this.#workloadChanges = [...this.#workloadChanges, {kind: 'restart', ref, at}];
+		return {ok: true, message: `${ref.kind}.apps/${ref.name} restarted`};
+	}
+
+	/** `kubectl scale statefulset/<name> --replicas=N` at `at` (epoch ms). */
+	scaleStatefulSet(
+		ref: WorkloadRef,
+		replicas: number,
+		at: number = this.now(),
+	): InterventionResult {
+		const invalid = replicasError(replicas);
+		if (invalid) return {ok: false, message: invalid};
+		if (!findWorkload(ref)) return workloadNotFound(ref);
+		this.#workloadChanges = [...this.#workloadChanges, {kind: 'scale', ref, replicas, at}];
+		return {ok: true, message: `${ref.kind}.apps/${ref.name} scaled`};
 	}
 
 	/** `kubectl rollout restart deployment/<name> -n <namespace>` at `at` (epoch ms). */
@@ -130,4 +169,11 @@ function notFound(target: DeploymentRef): InterventionResult | null {
 				ok: false,
 				message: `Error from server (NotFound): deployments.apps "${target.name}" not found`,
 			};
+}
+
+function workloadNotFound(ref: WorkloadRef): InterventionResult {
+	return {
+		ok: false,
+		message: `Error from server (NotFound): ${ref.kind}s.apps "${ref.name}" not found`,
+	};
 }

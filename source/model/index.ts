@@ -43,6 +43,7 @@ export type * from './health.ts';
 export type * from './kafka.ts';
 export type * from './kubernetes.ts';
 export type * from './logs.ts';
+export type * from './pod-description.ts';
 export type * from './postgres.ts';
 export type * from './prometheus.ts';
 export type * from './redis.ts';

@@ -93,4 +93,36 @@ export interface KubernetesData {
 	readonly certificates?: readonly CertificateRow[];
 	/** Why Certificates could not be read although the CRD exists (a 403, say). */
 	readonly certificatesError?: string;
+	/** StatefulSets and DaemonSets, shown beside the Deployments; absent from sources that do not watch them. */
+	readonly statefulsets?: readonly WorkloadRow[];
+	readonly daemonsets?: readonly WorkloadRow[];
+	/** Services whose EndpointSlices have no ready endpoint: an outage by themselves. */
+	readonly servicesWithoutEndpoints?: readonly ServiceWithoutEndpointsRow[];
+}
+
+/** A StatefulSet or a DaemonSet, as `kubectl get sts` / `get ds` and `rollout status` show it. */
+export interface WorkloadRow {
+	readonly kind: 'statefulset' | 'daemonset';
+	readonly namespace: string;
+	readonly name: string;
+	/** spec.replicas, or the nodes a DaemonSet should run on (desiredNumberScheduled). */
+	readonly desired: number;
+	readonly ready: number;
+	readonly updated: number;
+	readonly available: number;
+	/** The newest ControllerRevision's number, as `kubectl rollout history` lists it; null before one exists. */
+	readonly revision: number | null;
+	/** StatefulSets and DaemonSets have no progress deadline: never 'stalled'. */
+	readonly rollout: RolloutState;
+	readonly images: readonly string[];
+}
+
+/** A Service none of whose EndpointSlices has a ready endpoint. */
+export interface ServiceWithoutEndpointsRow {
+	readonly namespace: string;
+	readonly name: string;
+	/** Endpoints there, but not ready (a crash-looping backend) rather than none at all (a selector matching nothing). */
+	readonly notReady: number;
+	/** Since when, epoch ms: the slices' last change, or when irtop first saw it without one. */
+	readonly since: number;
 }

@@ -1,6 +1,7 @@
 import {Box, useInput, usePaste, useWindowSize} from 'ink';
 import {useCallback, useMemo, useReducer, useRef} from 'react';
 import {ConfirmDialog} from './components/confirm-dialog.tsx';
+import {DescribeOverlay} from './components/describe-overlay.tsx';
 import {Header} from './components/header.tsx';
 import {HelpOverlay} from './components/help-overlay.tsx';
 import {LogsOverlay} from './components/logs-overlay.tsx';
@@ -143,6 +144,16 @@ export function App({size, initialUi}: AppProps) {
 				width={columns}
 				height={bodyHeight}
 				onScrollClamped={onScrollClamped}
+			/>
+		);
+	} else if (ui.overlay.kind === 'describe') {
+		body = (
+			<DescribeOverlay
+				pod={ui.overlay.pod}
+				scroll={ui.overlay.scroll}
+				width={columns}
+				height={bodyHeight}
+				now={now}
 			/>
 		);
 	} else if (ui.overlay.kind === 'note') {

@@ -15,6 +15,7 @@ export type CommandScope =
 	| 'prompt'
 	| 'note'
 	| 'logs'
+	| 'describe'
 	| 'help';
 
 export interface Command {
@@ -166,7 +167,7 @@ export const commands = [
 	{
 		id: 'restart',
 		keys: ['r'],
-		description: 'Rollout restart the deployment (confirmed)',
+		description: 'Rollout restart the deployment, statefulset or daemonset (confirmed)',
 		scope: 'deployments',
 		mutating: true,
 		mitigation: 'restartDeployment',
@@ -175,7 +176,7 @@ export const commands = [
 	{
 		id: 'scale',
 		keys: ['s'],
-		description: 'Scale the deployment (prompts for replicas, confirmed)',
+		description: 'Scale the deployment or statefulset (prompts for replicas, confirmed)',
 		scope: 'deployments',
 		mutating: true,
 		mitigation: 'scaleDeployment',
@@ -225,6 +226,35 @@ export const commands = [
 		keys: ['l'],
 		description: 'Logs of one of its pods, the one `kubectl logs deployment/NAME` picks',
 		scope: 'deployments',
+	},
+	{
+		id: 'describe',
+		keys: ['d'],
+		description:
+			'Describe the pod: conditions, container states, resources, CPU throttling, events',
+		scope: 'pod',
+		hint: 'describe',
+	},
+	{id: 'describe-down', keys: ['j', 'down'], description: 'Scroll down a line', scope: 'describe'},
+	{id: 'describe-up', keys: ['k', 'up'], description: 'Scroll up a line', scope: 'describe'},
+	{
+		id: 'describe-page-down',
+		keys: ['pagedown', 'ctrl+d', 'space'],
+		description: 'Scroll down a page',
+		scope: 'describe',
+	},
+	{
+		id: 'describe-page-up',
+		keys: ['pageup', 'ctrl+u'],
+		description: 'Scroll up a page',
+		scope: 'describe',
+	},
+	{
+		id: 'describe-close',
+		keys: ['escape', 'd'],
+		description: 'Close the describe view',
+		scope: 'describe',
+		hint: 'close',
 	},
 	{
 		id: 'logs-previous',

@@ -18,7 +18,7 @@ export function keysLabel(keys: readonly string[]): string {
 /** Scopes in the order the help shows them: what applies here first, modal keys last. */
 function scopeOrder(focus: PanelId, present: ReadonlySet<CommandScope>): CommandScope[] {
 	const here: CommandScope[] = [focus, ...(activeScopes({kind: 'none'}, focus) as CommandScope[])];
-	const modal: CommandScope[] = ['logs', 'confirm', 'prompt', 'note', 'help'];
+	const modal: CommandScope[] = ['logs', 'describe', 'confirm', 'prompt', 'note', 'help'];
 	const rest = [...present].filter((s) => !here.includes(s) && !modal.includes(s));
 	return [...new Set([...here, ...rest, ...modal])].filter((s) => present.has(s));
 }

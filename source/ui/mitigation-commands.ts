@@ -26,6 +26,8 @@ export function mitigationCommands(
 	dispatch: Dispatch<UiEvent>,
 	services: AppServices,
 	target: Target,
+	/** The selected row's object, to tell a Deployment from a StatefulSet before asking for one. */
+	selected: () => Selection | undefined,
 	offer: (build: () => Action | undefined | Promise<Action | undefined>, missing: string) => void,
 ) {
 	const {mitigations} = services;
@@ -50,10 +52,38 @@ export function mitigationCommands(
 					mitigations.renewCertificate?.(c.ref),
 				);
 			case 'restart':
+				if (selected()?.kind === 'workload')
+					return confirmOn('workload', mitigations.restartWorkload, 'restart', (w) =>
+						mitigations.restartWorkload?.(w.ref),
+					);
 				return confirmOn('deployment', mitigations.restartDeployment, 'restart', (d) =>
 					mitigations.restartDeployment?.(d.ref),
 				);
 			case 'scale': {
+				const current = selected();
+				if (current?.kind === 'workload') {
+					if (current.ref.kind === 'daemonset') {
+						const text = 'a DaemonSet runs one pod per node: it cannot be scaled';
+						dispatch({type: 'message', text, tone: 'warn'});
+						return true;
+					}
+					const w = target('workload', mitigations.scaleStatefulSet, 'scale');
+					if (w) {
+						const {namespace, name} = w.ref;
+						const text = String(w.replicas);
+						dispatch({
+							type: 'overlay',
+							overlay: {
+								kind: 'scale',
+								target: {namespace, name},
+								workload: w.ref,
+								current: w.replicas,
+								text,
+							},
+						});
+					}
+					return true;
+				}
 				const d = target('deployment', mitigations.scaleDeployment, 'scale');
 				if (d) {
 					const text = String(d.replicas);
@@ -204,7 +234,14 @@ export function mitigationCommands(
 				});
 				return true;
 			}
-			offer(() => mitigations.scaleDeployment?.(overlay.target, replicas), unavailable('scale'));
+			const {workload} = overlay;
+			offer(
+				() =>
+					workload
+						? mitigations.scaleStatefulSet?.(workload, replicas)
+						: mitigations.scaleDeployment?.(overlay.target, replicas),
+				unavailable('scale'),
+			);
 			return true;
 		}
 		return false;

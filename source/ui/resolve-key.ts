@@ -23,6 +23,8 @@ export function activeScopes(overlay: Overlay, focus: PanelId): readonly Command
 			return overlay.searching ? ['prompt'] : ['logs'];
 		case 'help':
 			return ['help', 'global'];
+		case 'describe':
+			return ['describe', 'global'];
 		case 'none':
 			return [focus, ...(podPanels.has(focus) ? (['pod'] as const) : []), 'panel', 'global'];
 	}

@@ -10,6 +10,7 @@ const titles: Readonly<Record<Exclude<CommandScope, keyof typeof panels>, string
 	prompt: 'In a prompt (: / s)',
 	note: 'In the note input',
 	logs: 'In the log view',
+	describe: 'In the pod describe view',
 	help: 'In the help',
 };
 

@@ -1,7 +1,7 @@
 import {createContext, useContext} from 'react';
 import type {Mitigations} from '../actions/mitigations.ts';
 import type {Store} from '../engine/store.ts';
-import type {LogQuery} from '../model/index.ts';
+import type {LogQuery, PodDescription} from '../model/index.ts';
 import type {Notifiers} from '../notify/notifiers.ts';
 import type {EscalationContacts} from '../timeline/escalation.ts';
 import type {Impact} from '../timeline/export-markdown.ts';
@@ -49,6 +49,16 @@ export interface AppServices {
 		previous: boolean,
 		onChange: () => void,
 	) => LogView;
+	/** One pod as `kubectl describe pod` shows it (one GET); absent when there is no cluster. */
+	readonly describePod?: (
+		pod: {readonly namespace: string; readonly name: string},
+		signal: AbortSignal,
+	) => Promise<PodDescription>;
+	/** Per container, the share of CPU periods throttled (cAdvisor in Prometheus); null when there is none. */
+	readonly podThrottling?: (
+		pod: {readonly namespace: string; readonly name: string},
+		signal: AbortSignal,
+	) => Promise<ReadonlyMap<string, number> | null>;
 	/** The incident's impact from Prometheus (failed requests, peak 5xx) for the export; absent without Prometheus. */
 	readonly measureImpact?: (from: number, to: number) => Promise<Impact | null>;
 	/** The log store's query, when one is configured (or the demo's). */

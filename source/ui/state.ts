@@ -1,5 +1,5 @@
 import type {Action} from '../actions/action.ts';
-import type {DeploymentRef, PodRef} from '../actions/mitigations.ts';
+import type {DeploymentRef, PodRef, WorkloadRef} from '../actions/mitigations.ts';
 import {maxLogScroll} from './logs-view.ts';
 import type {GridPanelId, PanelId} from './panel-ids.ts';
 import {gridPanelIds, isGridPanel, panelIds} from './panel-ids.ts';
@@ -15,6 +15,8 @@ export type Overlay =
 			/** The same one-value prompt also asks for a memory limit, a rate limit or a PVC size. */
 			readonly purpose?: 'memory' | 'rate-limit' | 'pvc';
 			readonly target: DeploymentRef;
+			/** Set when the replicas are a StatefulSet's rather than a Deployment's. */
+			readonly workload?: WorkloadRef;
 			readonly current: number | string;
 			readonly text: string;
 			/** Why the last input was refused; the prompt stays open to fix it. */
@@ -23,6 +25,8 @@ export type Overlay =
 	| {readonly kind: 'confirm'; readonly action: Action}
 	/** The selected pod's log, followed; `previous`: the last terminated container's. */
 	| LogsOverlay
+	/** `kubectl describe pod` of the selected pod; `scroll`: the first line shown. */
+	| {readonly kind: 'describe'; readonly pod: PodRef; readonly scroll: number}
 	/** The note input: multi-line; `amends` is the seq of the note being amended. */
 	| {
 			readonly kind: 'note';
@@ -107,6 +111,7 @@ export type UiEvent =
 	| {readonly type: 'logs-scroll-by'; readonly by: number}
 	/** Relative, like the log's, so keys arriving in one chunk all count; `max` is the last full page. */
 	| {readonly type: 'help-scroll-by'; readonly by: number; readonly max: number}
+	| {readonly type: 'describe-scroll-by'; readonly by: number; readonly max: number}
 	| {readonly type: 'message'; readonly text: string; readonly tone: Tone}
 	/** Escape: the innermost thing that is open closes. */
 	| {readonly type: 'clear'};
@@ -170,6 +175,11 @@ export function reduceUi(state: UiState, event: UiEvent): UiState {
 			if (state.overlay.kind !== 'help') return state;
 			const scroll = Math.max(0, Math.min(event.max, state.overlay.scroll + event.by));
 			return {...state, overlay: {kind: 'help', scroll}};
+		}
+		case 'describe-scroll-by': {
+			if (state.overlay.kind !== 'describe') return state;
+			const scroll = Math.max(0, Math.min(event.max, state.overlay.scroll + event.by));
+			return {...state, overlay: {...state.overlay, scroll}};
 		}
 		case 'toggle-top-sort':
 			return {

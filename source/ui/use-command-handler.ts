@@ -104,7 +104,7 @@ export function useCommandHandler(
 		dispatch({type: 'message', text, tone: 'warn'});
 		return undefined;
 	};
-	const mitigation = mitigationCommands(dispatch, services, target, (build, missing) => {
+	const mitigation = mitigationCommands(dispatch, services, target, selection, (build, missing) => {
 		void offer(build, missing);
 	});
 	const search = searchCommands(ui, dispatch, services, target);
@@ -197,6 +197,29 @@ export function useCommandHandler(
 				if (pod) dispatch({type: 'overlay', overlay: logsOverlay(pod.ref)});
 				return;
 			}
+			case 'describe': {
+				const pod = target('pod', services.describePod, 'describe');
+				if (pod) dispatch({type: 'overlay', overlay: {kind: 'describe', pod: pod.ref, scroll: 0}});
+				return;
+			}
+			case 'describe-up':
+			case 'describe-down':
+			case 'describe-page-up':
+			case 'describe-page-down': {
+				const page = Math.max(1, pageSize(layout, 'logs'));
+				const by = {
+					'describe-up': -1,
+					'describe-down': 1,
+					'describe-page-up': -page,
+					'describe-page-down': page,
+				}[command];
+				// The view clamps to its last page; this bound only stops runaway scrolling.
+				dispatch({type: 'describe-scroll-by', by, max: 500});
+				return;
+			}
+			case 'describe-close':
+				dispatch({type: 'overlay', overlay: {kind: 'none'}});
+				return;
 			case 'deployment-logs': {
 				const d = target('deployment', services.podLogs, 'logs');
 				if (!d) return;

@@ -61,6 +61,23 @@ describe('scheduler', () => {
 		const bound = new Map([['a', [pod('3')]]]);
 		expect(place(pod('500m'), nodes, bound)).toEqual({node: 'b'});
 	});
+	it("honours the metadata.name affinity a DaemonSet's pod is pinned to its node with", () => {
+		const pinned = pod('100m');
+		pinned.spec.affinity = {
+			nodeAffinity: {
+				requiredDuringSchedulingIgnoredDuringExecution: {
+					nodeSelectorTerms: [
+						{matchFields: [{key: 'metadata.name', operator: 'In', values: ['a']}]},
+					],
+				},
+			},
+		};
+		const bound = new Map([['a', [pod('3')]]]);
+		expect(place(pinned, [node('a', '4'), node('b', '4')], bound)).toEqual({node: 'a'});
+		expect(place(pinned, [node('b', '4')], new Map())).toMatchObject({
+			unschedulable: expect.stringContaining("1 node(s) didn't match Pod's node affinity/selector"),
+		});
+	});
 	it('explains an unschedulable pod as the scheduler does', () => {
 		const result = place(pod('16'), [node('a', '4'), node('b', '4', false)], new Map());
 		expect(result).toEqual({

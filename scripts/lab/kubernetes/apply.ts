@@ -13,6 +13,7 @@ const plurals: Record<string, string> = {
 	Event: 'events',
 	Deployment: 'deployments',
 	StatefulSet: 'statefulsets',
+	DaemonSet: 'daemonsets',
 	ClusterRole: 'clusterroles',
 	ClusterRoleBinding: 'clusterrolebindings',
 	APIService: 'apiservices',

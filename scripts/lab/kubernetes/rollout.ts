@@ -13,12 +13,26 @@ interface Workload {
 		updatedReplicas?: number;
 		availableReplicas?: number;
 		readyReplicas?: number;
+		// A DaemonSet's counts have their own names.
+		desiredNumberScheduled?: number;
+		updatedNumberScheduled?: number;
+		currentNumberScheduled?: number;
+		numberAvailable?: number;
 	};
 }
 
 export function rolledOut(w: Workload): boolean {
-	const want = w.spec.replicas ?? 1;
 	const s = w.status ?? {};
+	if (s.desiredNumberScheduled !== undefined) {
+		const want = s.desiredNumberScheduled;
+		return (
+			(s.observedGeneration ?? 0) >= (w.metadata.generation ?? 1) &&
+			want > 0 &&
+			s.updatedNumberScheduled === want &&
+			(s.numberAvailable ?? 0) === want
+		);
+	}
+	const want = w.spec.replicas ?? 1;
 	return (
 		(s.observedGeneration ?? 0) >= (w.metadata.generation ?? 1) &&
 		s.updatedReplicas === want &&
@@ -29,7 +43,7 @@ export function rolledOut(w: Workload): boolean {
 
 export function waitRolledOut(
 	client: KubeClient,
-	kind: 'Deployment' | 'StatefulSet',
+	kind: 'Deployment' | 'StatefulSet' | 'DaemonSet',
 	namespace: string,
 	name: string,
 	timeoutMs = 90_000,

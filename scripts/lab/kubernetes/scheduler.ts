@@ -45,6 +45,22 @@ function untoleratedTaint(pod: Pod, node: Node): string | undefined {
 	return undefined;
 }
 
+/**
+ * The one node affinity the lab honours: `metadata.name In [...]` match fields,
+ * which is how the DaemonSet controller pins each of its pods to its node.
+ */
+function namedByAffinity(pod: Pod, node: string): boolean {
+	const terms =
+		pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+			?.nodeSelectorTerms ?? [];
+	if (terms.length === 0) return true;
+	return terms.some((term) =>
+		(term.matchFields ?? []).every(
+			(f) => f.key !== 'metadata.name' || f.operator !== 'In' || (f.values ?? []).includes(node),
+		),
+	);
+}
+
 /** Where the pod goes, given the nodes and the pods already bound to each. */
 export function place(
 	pod: Pod,
@@ -66,7 +82,10 @@ export function place(
 			continue;
 		}
 		const selector = pod.spec.nodeSelector ?? {};
-		if (Object.entries(selector).some(([k, v]) => node.metadata.labels?.[k] !== v)) {
+		if (
+			Object.entries(selector).some(([k, v]) => node.metadata.labels?.[k] !== v) ||
+			!namedByAffinity(pod, node.metadata.name)
+		) {
 			note("node(s) didn't match Pod's node affinity/selector");
 			continue;
 		}

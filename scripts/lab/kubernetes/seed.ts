@@ -77,7 +77,10 @@ async function restoreWorkload(client: KubeClient, object: KubeObject): Promise<
 	const spec = object.spec as {template: unknown; replicas: number; strategy?: unknown};
 	const ops = [
 		{op: 'replace', path: '/spec/template', value: spec.template},
-		{op: 'replace', path: '/spec/replicas', value: spec.replicas},
+		// A DaemonSet has no replicas.
+		...(object.kind === 'DaemonSet'
+			? []
+			: [{op: 'replace', path: '/spec/replicas', value: spec.replicas}]),
 	];
 	// `add` also replaces; a resumed deployment has no `paused` field to replace.
 	if (object.kind === 'Deployment') {
@@ -128,6 +131,10 @@ export async function seedKubernetes(ctx: LabContext, client: KubeClient): Promi
 			await apply(client, ingressConfigMap);
 		});
 	await applyAll(client, serviceObjects());
+
+	// postgresql was seeded as a Deployment before it became the runbook's StatefulSet.
+	const stale = objectPath('apps/v1', 'Deployment', 'postgresql', 'platform-observability');
+	if (await exists(client, stale)) await client.remove(stale);
 
 	let firstRollout: Promise<void> | undefined;
 	for (const workload of workloads) {

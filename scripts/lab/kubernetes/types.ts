@@ -42,6 +42,15 @@ export interface Pod {
 		initContainers?: Container[];
 		nodeSelector?: Record<string, string>;
 		tolerations?: {key?: string; operator?: string; value?: string; effect?: string}[];
+		affinity?: {
+			nodeAffinity?: {
+				requiredDuringSchedulingIgnoredDuringExecution?: {
+					nodeSelectorTerms?: {
+						matchFields?: {key: string; operator: string; values?: string[]}[];
+					}[];
+				};
+			};
+		};
 	};
 	status?: {
 		phase?: string;

@@ -216,7 +216,7 @@ interface WorkloadSpec {
 	sim?: Record<string, string>;
 	/** Expected to become available; the seed waits for these. */
 	healthy: boolean;
-	kind?: 'Deployment' | 'StatefulSet';
+	kind?: 'Deployment' | 'StatefulSet' | 'DaemonSet';
 	strategy?: Record<string, unknown>;
 	progressDeadlineSeconds?: number;
 	tolerations?: Record<string, unknown>[];
@@ -257,7 +257,8 @@ export function workloadObject(
 			annotations: extraAnnotations,
 		},
 		spec: {
-			replicas: w.replicas,
+			// A DaemonSet runs one pod per eligible node: it has no replicas.
+			...(kind === 'DaemonSet' ? {} : {replicas: w.replicas}),
 			selector: {matchLabels: {app: w.name}},
 			template,
 			...(kind === 'StatefulSet' ? {serviceName: w.name} : {}),
@@ -326,7 +327,10 @@ export const workloads: readonly WorkloadSpec[] = [
 		name: 'document-parser',
 		replicas: 1,
 		healthy: false,
-		containers: [app(`${registry}/onboarding/document-parser:0.9.3`, '100m', '128Mi')],
+		// Its port gives it a Service whose only endpoint never becomes ready.
+		containers: [
+			app(`${registry}/onboarding/document-parser:0.9.3`, '100m', '128Mi', {port: 8080}),
+		],
 		sim: {
 			[annotations.crash]: 'panic: open /etc/parser/config.yaml: no such file or directory',
 			[annotations.priorRestarts]: '12',
@@ -368,9 +372,11 @@ export const workloads: readonly WorkloadSpec[] = [
 		healthy: true,
 		containers: [app('grafana/grafana:11.1.0', '100m', '256Mi', {port: 3000})],
 	},
+	// A StatefulSet, as the runbook restarts it (`kubectl rollout restart statefulset/postgresql`).
 	{
 		namespace: 'platform-observability',
 		name: 'postgresql',
+		kind: 'StatefulSet',
 		replicas: 1,
 		healthy: true,
 		containers: [app('postgres:15.8', '500m', '1Gi', {memoryLimit: '2Gi', port: 5432})],
@@ -412,6 +418,20 @@ export const workloads: readonly WorkloadSpec[] = [
 		containers: [
 			app('quay.io/jetstack/cert-manager-controller:v1.15.3', '50m', '64Mi', {
 				memoryLimit: '256Mi',
+			}),
+		],
+	},
+	// One pod per schedulable node (the DaemonSet controller leaves out the NotReady one).
+	{
+		namespace: 'platform-observability',
+		name: 'fluent-bit',
+		kind: 'DaemonSet',
+		replicas: 0,
+		healthy: true,
+		containers: [
+			app('cr.fluentbit.io/fluent/fluent-bit:3.1.9', '50m', '64Mi', {
+				memoryLimit: '128Mi',
+				port: 2020,
 			}),
 		],
 	},

@@ -1,5 +1,7 @@
 import type {Mitigations} from '../../actions/mitigations.ts';
+import type {PodDescription} from '../../model/index.ts';
 import {type ConnectOptions, connect} from './connect.ts';
+import {describePod} from './describe.ts';
 import {LogTail} from './logs.ts';
 import {type KubernetesMitigationSettings, kubernetesMitigations} from './mitigations.ts';
 import {PermissionCache} from './permission-cache.ts';
@@ -23,6 +25,11 @@ export interface OpenedKubernetes {
 		previous: boolean,
 		onChange: () => void,
 	): LogTail;
+	/** One pod as `kubectl describe pod` shows it, read fresh (one GET). */
+	describePod(
+		pod: {readonly namespace: string; readonly name: string},
+		signal: AbortSignal,
+	): Promise<PodDescription>;
 }
 
 /** The one entry point session.ts imports (dynamically, so the demo never loads the client). */
@@ -48,6 +55,7 @@ export function openKubernetes(
 		},
 		context: connection.context,
 		namespace: connection.namespace,
+		describePod: (pod, signal) => describePod(connection.kc, pod, signal),
 		podLogs(pod, previous, onChange) {
 			const tail = new LogTail(onChange);
 			void tail.start(connection.kc, {

@@ -22,6 +22,7 @@ import {type Access, checkAccess} from './permission.ts';
 import type {PermissionCache} from './permission-cache.ts';
 import {applyRollback, imageChanges, planRollback} from './rollback.ts';
 import type {RolloutTracker} from './rollout-tracker.ts';
+import {workloadMitigations} from './workload-mitigations.ts';
 
 export interface KubernetesMitigationSettings {
 	readonly circuitBreakerEnv: Readonly<Record<string, string>>;
@@ -113,6 +114,7 @@ export function kubernetesMitigations(
 
 	return {
 		denied: (name) => permissions?.denied(name) ?? null,
+		...workloadMitigations({apps, target, can, rollouts}),
 		restartDeployment(ref) {
 			return {
 				id: 'restart-deployment',

@@ -34,6 +34,14 @@ export class PermissionCache {
 			['scaleDeployment', [{...deployments, subresource: 'scale'}]],
 			['deletePod', [{verb: 'delete', resource: 'pods', namespace: ns}]],
 			[
+				'restartWorkload',
+				[
+					{...deployments, resource: 'statefulsets'},
+					{...deployments, resource: 'daemonsets'},
+				],
+			],
+			['scaleStatefulSet', [{...deployments, resource: 'statefulsets', subresource: 'scale'}]],
+			[
 				'renewCertificate',
 				[{verb: 'delete', group: 'cert-manager.io', resource: 'certificates', namespace: ns}],
 			],

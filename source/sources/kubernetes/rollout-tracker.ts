@@ -1,5 +1,12 @@
-import type {V1Deployment} from '@kubernetes/client-node';
+import type {V1DaemonSet, V1Deployment, V1StatefulSet} from '@kubernetes/client-node';
+import type {RolloutState} from '../../model/index.ts';
 import {rolloutState} from './rows.ts';
+import {daemonSetRollout, statefulSetRollout} from './workload-rows.ts';
+
+/** What a mitigation can have changed: the rollout of each is followed the same way. */
+export type RolloutKind = 'deployment' | 'statefulset' | 'daemonset';
+
+type Rolled = V1Deployment | V1StatefulSet | V1DaemonSet;
 
 /** Where a finished rollout is told: the session appends it to the timeline. */
 export type RolloutReport = (text: string, data: Readonly<Record<string, unknown>>) => void;
@@ -25,9 +32,15 @@ export class RolloutTracker {
 		this.#giveUpMs = giveUpMs;
 	}
 
-	/** `generation`: the deployment's generation after the change, when the API said it. */
-	track(namespace: string, name: string, action: string, generation: number | null): void {
-		this.#tracked.set(`${namespace}/${name}`, {action, since: Date.now(), generation});
+	/** `generation`: the object's generation after the change, when the API said it. */
+	track(
+		namespace: string,
+		name: string,
+		action: string,
+		generation: number | null,
+		kind: RolloutKind = 'deployment',
+	): void {
+		this.#tracked.set(`${kind}/${namespace}/${name}`, {action, since: Date.now(), generation});
 	}
 
 	get size(): number {
@@ -35,22 +48,42 @@ export class RolloutTracker {
 	}
 
 	check(deployments: readonly V1Deployment[], now = Date.now()): void {
+		this.#check('deployment', deployments, rolloutState, now);
+	}
+
+	/** The same for StatefulSets and DaemonSets, which have no progress deadline (never stalled). */
+	checkWorkloads(
+		statefulSets: readonly V1StatefulSet[],
+		daemonSets: readonly V1DaemonSet[],
+		now = Date.now(),
+	): void {
+		this.#check('statefulset', statefulSets, statefulSetRollout, now);
+		this.#check('daemonset', daemonSets, daemonSetRollout, now);
+	}
+
+	#check<T extends Rolled>(
+		kind: RolloutKind,
+		objects: readonly T[],
+		stateOf: (object: T) => RolloutState,
+		now: number,
+	): void {
 		if (this.#tracked.size === 0) return;
-		for (const d of deployments) {
-			const key = `${d.metadata?.namespace}/${d.metadata?.name}`;
+		for (const d of objects) {
+			const key = `${kind}/${d.metadata?.namespace}/${d.metadata?.name}`;
 			const t = this.#tracked.get(key);
 			if (!t) continue;
 			t.generation ??= d.metadata?.generation ?? null;
 			// The controller has not seen our change yet: its status is about the old template.
 			if ((d.status?.observedGeneration ?? 0) < (t.generation ?? 0)) continue;
-			const state = rolloutState(d);
-			const object = `deployment/${d.metadata?.name}`;
+			const state = stateOf(d);
+			const object = `${kind}/${d.metadata?.name}`;
 			const data = {namespace: d.metadata?.namespace, object, action: t.action, rollout: state};
 			const seconds = Math.round((now - t.since) / 1000);
 			if (state === 'complete') {
 				this.#report(`Rollout of ${object} complete after ${t.action} (${seconds} s)`, data);
 			} else if (state === 'stalled') {
-				const why = d.status?.conditions?.find((c) => c.type === 'Progressing')?.message ?? '';
+				const conditions = (d.status?.conditions ?? []) as {type: string; message?: string}[];
+				const why = conditions.find((c) => c.type === 'Progressing')?.message ?? '';
 				this.#report(`Rollout of ${object} stalled after ${t.action}: ${why}`.trim(), data);
 			} else if (now - t.since > this.#giveUpMs) {
 				this.#report(`Rollout of ${object} still progressing ${seconds} s after ${t.action}`, data);

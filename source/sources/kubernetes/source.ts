@@ -18,6 +18,7 @@ import type {RolloutTracker} from './rollout-tracker.ts';
 import {deploymentRow, eventRow, nodeRow, podRow, replicaSetOwners} from './rows.ts';
 import {slimEvent, slimPod} from './slim.ts';
 import {Watched, type WatchedOptions} from './watched.ts';
+import {WorkloadWatches} from './workloads.ts';
 
 /**
  * Changes closer together than this are read (and drawn) once: a churning
@@ -62,6 +63,8 @@ export class KubernetesSource implements Source<'kubernetes'> {
 	readonly events: Watched<CoreV1Event>;
 	readonly deployments: Watched<V1Deployment>;
 	readonly replicaSets: Watched<V1ReplicaSet>;
+	/** StatefulSets, DaemonSets, their revisions and EndpointSlices (workloads.ts). */
+	readonly workloads: WorkloadWatches;
 	readonly #all: Watched<never>[];
 	readonly #metrics: NodeMetricsPoller;
 	readonly certificates: CertificateWatch;
@@ -79,7 +82,13 @@ export class KubernetesSource implements Source<'kubernetes'> {
 		const changed = () => {
 			// Any change may be the one that ends a tracked rollout (or its wait); the
 			// deployments are listed only while one is tracked, not for each of 15,000 list items.
-			if (options.rollouts?.size) options.rollouts.check(this.deployments.list());
+			if (options.rollouts?.size) {
+				options.rollouts.check(this.deployments.list());
+				options.rollouts.checkWorkloads(
+					this.workloads.statefulSets.list(),
+					this.workloads.daemonSets.list(),
+				);
+			}
 			this.#changed();
 		};
 		const make = <T extends KubernetesObject>(
@@ -98,7 +107,15 @@ export class KubernetesSource implements Source<'kubernetes'> {
 			'replicasets',
 			scoped(ns, 'replicasets', '/apis/apps/v1'),
 		);
-		this.#all = [this.pods, this.nodes, this.events, this.deployments, this.replicaSets] as never;
+		this.workloads = new WorkloadWatches(make, (resource, group) => scoped(ns, resource, group));
+		this.#all = [
+			this.pods,
+			this.nodes,
+			this.events,
+			this.deployments,
+			this.replicaSets,
+			...this.workloads.all,
+		] as never;
 		this.#permissions = options.permissions;
 		this.#metrics = new NodeMetricsPoller(kc as KubeConfig, changed, options.metricsIntervalMs, ns);
 		this.certificates = new CertificateWatch(kc, ns, changed, {
@@ -183,6 +200,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 		const deployments = memo.get('deployments', [this.deployments.version], () =>
 			this.deployments.list().map(deploymentRow),
 		);
+		const workloads = this.workloads.read();
 		const certificates = this.certificates.rows();
 		const certificatesError = this.certificates.error();
 		const reconnecting = this.#all
@@ -199,6 +217,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 				certificatesError,
 				reconnecting.join('\n'),
 				metrics.unavailable,
+				workloads,
 			],
 			() => ({
 				context: this.#connection.context,
@@ -211,6 +230,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
 				...(metrics.unavailable ? {metricsUnavailable: metrics.unavailable} : {}),
 				...(certificates ? {certificates} : {}),
 				...(certificatesError ? {certificatesError} : {}),
+				...workloads,
 			}),
 		);
 	}

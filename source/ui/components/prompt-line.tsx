@@ -54,7 +54,7 @@ export function PromptLine({
 			? ':'
 			: overlay.kind === 'filter'
 				? '/'
-				: `${promptLabel[overlay.purpose ?? 'replicas']} for ${overlay.target.name} (now ${overlay.current}): `;
+				: `${promptLabel[overlay.purpose ?? 'replicas']} for ${overlay.workload ? `${overlay.workload.kind}/` : ''}${overlay.target.name} (now ${overlay.current}): `;
 	const hint =
 		overlay.kind === 'jump'
 			? completions.join(' ')

@@ -3,6 +3,7 @@ import {sanitizeLine} from '../../format/sanitize.ts';
 import {fitWidth} from '../../format/table.ts';
 import {certificateOrder, certificateProblem} from './certs.ts';
 import {diskProblemLines} from './disk-problems.ts';
+import {endpointlessLines} from './endpointless.ts';
 import type {PanelDefinition, PanelLine} from './panel.ts';
 import {dataOf} from './panel.ts';
 
@@ -60,17 +61,29 @@ export const alertsPanel: PanelDefinition = {
 			});
 		// A filesystem or claim ≥ 85 % full is the runbook's disk step: details in :disk.
 		const diskLines = diskProblemLines(dataOf(context, 'disk'), width);
+		const serviceLines = endpointlessLines(
+			dataOf(context, 'kubernetes')?.servicesWithoutEndpoints ?? [],
+			context.now,
+			width,
+		);
 		const firing = alerts.filter((a) => a.state === 'active').length;
 		const failing = checks.filter((c) => !c.ok).length;
+		const down = serviceLines.length;
 		return {
 			summary: `${firing} firing · ${failing} failing check${failing === 1 ? '' : 's'}${
+				down > 0 ? ` · ${down} svc down` : ''
+			}${
 				certLines.length > 0
 					? ` · ${certLines.length} cert${certLines.length === 1 ? '' : 's'}`
 					: ''
 			}${diskLines.length > 0 ? ` · ${diskLines.length} disk${diskLines.length === 1 ? '' : 's'}` : ''}`,
 			summaryTone:
-				firing + failing > 0 ? 'error' : certLines.length + diskLines.length > 0 ? 'warn' : 'ok',
-			lines: [...alertLines, ...certLines, ...diskLines, ...checkLines],
+				firing + failing + down > 0
+					? 'error'
+					: certLines.length + diskLines.length > 0
+						? 'warn'
+						: 'ok',
+			lines: [...alertLines, ...serviceLines, ...certLines, ...diskLines, ...checkLines],
 			empty: 'no alerts firing, no checks configured',
 		};
 	},

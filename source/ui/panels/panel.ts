@@ -1,4 +1,10 @@
-import type {CertificateRef, DeploymentRef, PodRef, PvcRef} from '../../actions/mitigations.ts';
+import type {
+	CertificateRef,
+	DeploymentRef,
+	PodRef,
+	PvcRef,
+	WorkloadRef,
+} from '../../actions/mitigations.ts';
 import type {StoreState} from '../../engine/store.ts';
 import type {SourceId} from '../../model/index.ts';
 import type {TimelineState} from '../../timeline/timeline.ts';
@@ -13,6 +19,8 @@ export type Selection =
 			readonly replicas: number;
 			readonly memoryLimit?: string | null;
 	  }
+	/** A StatefulSet or DaemonSet in the Deployments panel. */
+	| {readonly kind: 'workload'; readonly ref: WorkloadRef; readonly replicas: number}
 	| {readonly kind: 'pod'; readonly ref: PodRef}
 	| {readonly kind: 'certificate'; readonly ref: CertificateRef}
 	/** A PostgreSQL backend (a long query, a blocked query or the one holding the lock). */
