@@ -14,6 +14,7 @@ import {Timeline} from '../timeline/timeline.ts';
 import type {AppServices} from '../ui/services.ts';
 import type {Options} from './args.ts';
 import {recordAutomaticEvents} from './auto-events.ts';
+import {recordCheckFlips} from './check-events.ts';
 
 /** Everything one run of irtop holds: the composition root's product. */
 export interface Session {
@@ -175,7 +176,12 @@ export async function openSession(
 			}
 		},
 	});
-	const stopRecording = recordAutomaticEvents(store, timeline);
+	const stopAutomatic = recordAutomaticEvents(store, timeline);
+	const stopChecks = recordCheckFlips(store, timeline);
+	const stopRecording = () => {
+		stopAutomatic();
+		stopChecks();
+	};
 	return {
 		store,
 		timeline,

@@ -89,7 +89,13 @@ export function snapshotDocument(state: StoreState, timeline: TimelineState, now
 		kubernetes: kubernetes ? kubernetesDocument(kubernetes, now) : null,
 		prometheus: data('prometheus'),
 		alerts: data('alerts')?.map((a) => ({...a, startsAt: iso(a.startsAt)})) ?? null,
-		health: data('health'),
+		// {name, kind, ok, latencyMs, error} for every check; detail and certDaysLeft as before.
+		health:
+			data('health')?.map(({output: _output, ...c}) => ({
+				...c,
+				kind: c.kind ?? null,
+				error: c.ok ? null : c.detail,
+			})) ?? null,
 		postgres: data('postgres'),
 		redis: data('redis'),
 		kafka: data('kafka'),

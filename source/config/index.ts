@@ -21,6 +21,7 @@ export {
 } from './queries.ts';
 export {redactConfig, redactUrl, scrubSecrets, secretValues} from './redact.ts';
 export {
+	type CheckConfig,
 	type Config,
 	type ConfigInput,
 	configSchema,

@@ -75,5 +75,9 @@ export const resolveConfigPaths = (
 					},
 				}
 			: config.kafka;
-	return {...config, kubernetes, kafka};
+	// A check's cwd, like the runbook's `cwd: /root/onboarding_kyc`, may be written relative to the file.
+	const checks = config.checks.map((check) =>
+		check.cwd === undefined ? check : {...check, cwd: expand(check.cwd, baseDir, homedir)},
+	);
+	return {...config, kubernetes, kafka, checks};
 };

@@ -1,6 +1,7 @@
 import {z} from 'zod';
 import {defaultRefreshSeconds} from './defaults.ts';
 import {positiveNumber} from './fields.ts';
+import {checksSchema} from './schema-checks.ts';
 import {escalationSchema, integrationsSchema, mitigationsSchema} from './schema-operations.ts';
 import {
 	alertmanagerSchema,
@@ -28,6 +29,7 @@ export const configSchema = z.strictObject({
 	redis: redisSchema.prefault({}),
 	kafka: kafkaSchema.prefault({}),
 	health: healthSchema.default(() => []),
+	checks: checksSchema.default(() => []),
 	integrations: integrationsSchema.prefault({}),
 	mitigations: mitigationsSchema.prefault({}),
 	escalation: escalationSchema.prefault({}),
@@ -43,3 +45,4 @@ export type PrometheusConfig = Config['prometheus'];
 export type PostgresConfig = Config['postgres'];
 export type KafkaConfig = Config['kafka'];
 export type HealthCheckConfig = Config['health'][number];
+export type {CheckConfig} from './schema-checks.ts';
