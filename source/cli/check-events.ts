@@ -43,7 +43,8 @@ export function recordCheckFlips(store: Store, timeline: Timeline): () => void {
 					text: r.ok
 						? `Check ${sanitizeLine(r.name)} passes again`
 						: `Check ${sanitizeLine(r.name)} fails · ${sanitizeLine(r.detail, 200)}`,
-					data: {check: r.name, ok: r.ok, detail: sanitizeLine(r.detail, 200)},
+					// A failing check is a detection (milestones read `above`); passing again is not.
+					data: {check: r.name, ok: r.ok, above: !r.ok, detail: sanitizeLine(r.detail, 200)},
 				});
 			} catch {
 				// The journal failed (disk full); the status bar of the next note says so.

@@ -33,7 +33,9 @@ export async function main(io: Io): Promise<number> {
 	}
 	let loaded: Awaited<ReturnType<typeof loadConfig>>;
 	try {
-		loaded = await loadConfig({path: options.config, env: io.env});
+		// A configured action's key that a built-in one already has is a config error naming both.
+		const {actionKeyProblems} = await import('../ui/configured-commands.ts');
+		loaded = await loadConfig({path: options.config, env: io.env, refine: actionKeyProblems});
 	} catch (error) {
 		if (error instanceof ConfigError) {
 			io.stderr.write(`irtop: ${error.message}\n`);

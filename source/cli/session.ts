@@ -1,4 +1,5 @@
 import {userInfo} from 'node:os';
+import type {ActionConfig} from '../actions/configured/config.ts';
 import type {Mitigations} from '../actions/mitigations.ts';
 import {type Config, notConfiguredHint, sourceConfigured} from '../config/index.ts';
 import {Scheduler} from '../engine/scheduler.ts';
@@ -34,6 +35,8 @@ export interface Session {
 	/** Lines of a resumed journal that could not be read (a torn last line). */
 	readonly warnings: readonly string[];
 	readonly config: Config;
+	/** The configured actions (`actions:`), or the demo's when the demo plays and none are configured. */
+	readonly actions: readonly ActionConfig[];
 	close(): Promise<void>;
 }
 
@@ -122,7 +125,9 @@ export async function openSession(
 	let podLogs: AppServices['podLogs'];
 	let kubeContext: string | null;
 	let namespace: string | null;
+	let actions: readonly ActionConfig[] = config.actions;
 	if (demo) {
+		if (actions.length === 0) ({demoActions: actions} = await import('../demo/actions.ts'));
 		const {DemoWorld, demoSources, demoMitigations, demoIncident, demoPodLogs} = await import(
 			'../demo/index.ts'
 		);
@@ -195,6 +200,7 @@ export async function openSession(
 		journalDir,
 		warnings: resumed?.warnings ?? [],
 		config,
+		actions,
 		async close() {
 			stopRecording();
 			await scheduler.stop();

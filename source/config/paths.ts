@@ -79,5 +79,8 @@ export const resolveConfigPaths = (
 	const checks = config.checks.map((check) =>
 		check.cwd === undefined ? check : {...check, cwd: expand(check.cwd, baseDir, homedir)},
 	);
-	return {...config, kubernetes, kafka, checks};
+	const actions = config.actions.map((action) =>
+		action.cwd === undefined ? action : {...action, cwd: expand(action.cwd, baseDir, homedir)},
+	);
+	return {...config, kubernetes, kafka, checks, actions};
 };

@@ -1,6 +1,7 @@
 import {z} from 'zod';
 import {defaultRefreshSeconds} from './defaults.ts';
 import {positiveNumber} from './fields.ts';
+import {actionsSchema} from './schema-actions.ts';
 import {checksSchema} from './schema-checks.ts';
 import {escalationSchema, integrationsSchema, mitigationsSchema} from './schema-operations.ts';
 import {
@@ -30,6 +31,7 @@ export const configSchema = z.strictObject({
 	kafka: kafkaSchema.prefault({}),
 	health: healthSchema.default(() => []),
 	checks: checksSchema.default(() => []),
+	actions: actionsSchema.default(() => []),
 	integrations: integrationsSchema.prefault({}),
 	mitigations: mitigationsSchema.prefault({}),
 	escalation: escalationSchema.prefault({}),
@@ -45,4 +47,5 @@ export type PrometheusConfig = Config['prometheus'];
 export type PostgresConfig = Config['postgres'];
 export type KafkaConfig = Config['kafka'];
 export type HealthCheckConfig = Config['health'][number];
+export type {ActionConfig, ActionInputConfig, ActionScope} from './schema-actions.ts';
 export type {CheckConfig} from './schema-checks.ts';

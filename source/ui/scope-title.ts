@@ -11,6 +11,7 @@ const titles: Readonly<Record<Exclude<CommandScope, keyof typeof panels>, string
 	note: 'In the note input',
 	logs: 'In the log view',
 	help: 'In the help',
+	output: 'In an output view',
 };
 
 /** How the help overlay and the README name where a command applies. */

@@ -1,4 +1,6 @@
 import {createContext, useContext} from 'react';
+import type {ActionConfig} from '../actions/configured/config.ts';
+import type {ActionRuns} from '../actions/configured/runs.ts';
 import type {Mitigations} from '../actions/mitigations.ts';
 import type {Store} from '../engine/store.ts';
 import type {Notifiers} from '../notify/notifiers.ts';
@@ -44,6 +46,10 @@ export interface AppServices {
 	) => LogView;
 	/** The incident's impact from Prometheus (failed requests, peak 5xx) for the export; absent without Prometheus. */
 	readonly measureImpact?: (from: number, to: number) => Promise<Impact | null>;
+	/** The team's configured actions (`actions:`); their keys are rows of the command table. */
+	readonly configuredActions?: readonly ActionConfig[];
+	/** Configured actions started in this session, with their live output. */
+	readonly actionRuns?: ActionRuns;
 	/** Who is on call (PagerDuty), when configured. */
 	readonly oncall?: () => string | null;
 }
