@@ -45,6 +45,10 @@ export async function main(io: Io): Promise<number> {
 	}
 	if (options.command === 'export') return runExport(options, loaded.config, io);
 	if (options.command === 'import') return runImport(options, io);
+	if (options.command === 'runbook') {
+		const {runRunbook} = await import('./runbook.ts');
+		return runRunbook(loaded.config, options.checkFile, io);
+	}
 	if (options.command === 'check') {
 		const {runCheck} = await import('./check.ts');
 		return runCheck(loaded.config, options.json, io);
@@ -63,11 +67,19 @@ export async function main(io: Io): Promise<number> {
 	if (options.command === 'snapshot') {
 		try {
 			await session.scheduler.pollOnce();
-			const document = snapshotDocument(
-				session.store.getSnapshot(),
-				session.timeline.getSnapshot(),
-				Date.now(),
+			const {evaluateRunbook} = await import('../runbook/evaluate.ts');
+			const {effectiveRunbook} = await import('./runbook.ts');
+			const now = Date.now();
+			const store = session.store.getSnapshot();
+			const timeline = session.timeline.getSnapshot();
+			const runbook = evaluateRunbook(
+				effectiveRunbook(session.config),
+				store,
+				timeline,
+				now,
+				new Map(),
 			);
+			const document = snapshotDocument(store, timeline, now, runbook);
 			io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 			return 0;
 		} catch (error) {

@@ -1,6 +1,7 @@
 import type {StoreState} from '../engine/store.ts';
 import type {KubernetesData, SourceId} from '../model/index.ts';
 import {sourceIds} from '../model/index.ts';
+import type {StepView} from '../runbook/evaluate.ts';
 import type {TimelineState} from '../timeline/timeline.ts';
 
 const ageSeconds = (at: number | null, now: number) =>
@@ -77,7 +78,12 @@ function sourceState(state: StoreState, id: SourceId) {
  * The store as one JSON document: a key per source (null when it has no data)
  * plus `sources` with each one's state, and the incident with its timeline.
  */
-export function snapshotDocument(state: StoreState, timeline: TimelineState, now: number) {
+export function snapshotDocument(
+	state: StoreState,
+	timeline: TimelineState,
+	now: number,
+	runbook?: readonly StepView[],
+) {
 	const data = <K extends SourceId>(id: K) => {
 		const slot = state.slots[id];
 		return slot.phase === 'not-configured' ? null : slot.data;
@@ -99,6 +105,19 @@ export function snapshotDocument(state: StoreState, timeline: TimelineState, now
 		postgres: data('postgres'),
 		redis: data('redis'),
 		kafka: data('kafka'),
+		// Each step's state as the runbook pane would show it now.
+		...(runbook
+			? {
+					runbook: {
+						steps: runbook.map((s) => ({
+							section: s.section,
+							title: s.title,
+							state: s.state,
+							doneAt: iso(s.doneAt),
+						})),
+					},
+				}
+			: {}),
 		incident: timeline.incident
 			? {
 					...timeline.incident,

@@ -26,6 +26,7 @@ export {
 	type ActionInputConfig,
 	type ActionScope,
 	type CheckConfig,
+	type Condition,
 	type Config,
 	type ConfigInput,
 	configSchema,
@@ -33,5 +34,7 @@ export {
 	type KafkaConfig,
 	type PostgresConfig,
 	type PrometheusConfig,
+	type RunbookConfig,
+	type RunbookStepConfig,
 } from './schema.ts';
 export {actionScopes, placeholderPattern, scopePlaceholders, scopesOf} from './schema-actions.ts';

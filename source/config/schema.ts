@@ -4,6 +4,7 @@ import {positiveNumber} from './fields.ts';
 import {actionsSchema} from './schema-actions.ts';
 import {checksSchema} from './schema-checks.ts';
 import {escalationSchema, integrationsSchema, mitigationsSchema} from './schema-operations.ts';
+import {runbookSchema} from './schema-runbook.ts';
 import {
 	alertmanagerSchema,
 	healthSchema,
@@ -32,6 +33,8 @@ export const configSchema = z.strictObject({
 	health: healthSchema.default(() => []),
 	checks: checksSchema.default(() => []),
 	actions: actionsSchema.default(() => []),
+	// Absent: the built-in runbook (source/runbook/default-runbook.ts), adapted to what is configured.
+	runbook: runbookSchema.optional(),
 	integrations: integrationsSchema.prefault({}),
 	mitigations: mitigationsSchema.prefault({}),
 	escalation: escalationSchema.prefault({}),
@@ -49,3 +52,4 @@ export type KafkaConfig = Config['kafka'];
 export type HealthCheckConfig = Config['health'][number];
 export type {ActionConfig, ActionInputConfig, ActionScope} from './schema-actions.ts';
 export type {CheckConfig} from './schema-checks.ts';
+export type {Condition, RunbookConfig, RunbookStepConfig} from './schema-runbook.ts';
