@@ -122,3 +122,29 @@ describe('runbook', () => {
 		expect(good).toMatchObject({code: 0, stdout: expect.stringMatching(/ok, 1 steps/)});
 	});
 });
+
+describe('runbook steps on the timeline', () => {
+	it('a step that becomes done lands once, and the export has the Runbook section', async () => {
+		const {recordRunbookSteps} = await import('../source/cli/runbook-events.ts');
+		const {exportMarkdown} = await import('../source/timeline/export-markdown.ts');
+		const store = new Store({frameMs: 0});
+		const timeline = new Timeline({now: () => 5000});
+		const runbook = parseConfig(
+			'runbook:\n  - section: Diagnosis\n    steps:\n      - {title: Findings written down, doneWhen: {timeline: {kind: note}}}\n      - {title: Cause identified, doneWhen: {statusIs: identified}}\n',
+			null,
+		).runbook!;
+		const stop = recordRunbookSteps(store, timeline, runbook, () => 5000);
+		timeline.open({title: 'x', severity: 'P2'});
+		timeline.append({kind: 'note', text: 'pool exhausted'});
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		timeline.append({kind: 'note', text: 'second note'});
+		store.flush();
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		stop();
+		const {incident, events} = timeline.getSnapshot();
+		const steps = events.filter((e) => e.kind === 'milestone').map((e) => e.text);
+		expect(steps).toEqual(['Runbook: Diagnosis · Findings written down done']);
+		const markdown = exportMarkdown(incident!, events, 6000);
+		expect(markdown).toMatch(/## Runbook\n- \d\d:\d\d UTC: Diagnosis · Findings written down\n/);
+	});
+});

@@ -6,6 +6,7 @@ import {Scheduler} from '../engine/scheduler.ts';
 import type {AnySource} from '../engine/source.ts';
 import {Store} from '../engine/store.ts';
 import {type SourceId, sourceIds} from '../model/index.ts';
+import {defaultRunbook} from '../runbook/default-runbook.ts';
 // A type only: the client itself is imported on demand below.
 import type {OpenedKubernetes} from '../sources/kubernetes/index.ts';
 import {Journal} from '../timeline/journal.ts';
@@ -16,6 +17,7 @@ import type {AppServices} from '../ui/services.ts';
 import type {Options} from './args.ts';
 import {recordAutomaticEvents} from './auto-events.ts';
 import {recordCheckFlips} from './check-events.ts';
+import {recordRunbookSteps} from './runbook-events.ts';
 
 /** Everything one run of irtop holds: the composition root's product. */
 export interface Session {
@@ -183,9 +185,11 @@ export async function openSession(
 	});
 	const stopAutomatic = recordAutomaticEvents(store, timeline);
 	const stopChecks = recordCheckFlips(store, timeline);
+	const stopRunbook = recordRunbookSteps(store, timeline, config.runbook ?? defaultRunbook);
 	const stopRecording = () => {
 		stopAutomatic();
 		stopChecks();
+		stopRunbook();
 	};
 	return {
 		store,
