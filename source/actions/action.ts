@@ -14,6 +14,8 @@ export interface ActionOutcome {
 	readonly ok: boolean;
 	/** One line for the status bar and the timeline: what happened, or the server's own error. */
 	readonly message: string;
+	/** More for the timeline (a configured action's argv, exit code, duration, first and last lines). */
+	readonly data?: Readonly<Record<string, unknown>>;
 }
 
 /**

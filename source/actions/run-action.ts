@@ -44,6 +44,7 @@ export async function runAction(
 				target: action.target,
 				ok: outcome.ok,
 				message: outcome.message,
+				...outcome.data,
 			},
 		});
 		return outcome;

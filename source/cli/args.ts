@@ -13,7 +13,9 @@ import {isShell, type Shell} from './completion.ts';
 export {helpText} from './cli-spec.ts';
 
 export interface Options {
-	readonly command: 'dashboard' | 'snapshot' | 'export' | 'check' | 'import';
+	readonly command: 'dashboard' | 'snapshot' | 'export' | 'check' | 'import' | 'runbook';
+	/** `irtop runbook --check FILE`. */
+	readonly checkFile?: string;
 	readonly config: string | undefined;
 	readonly context: string | undefined;
 	readonly namespace: string | undefined;
@@ -172,6 +174,8 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 	if (f.json && command !== 'snapshot' && command !== 'check')
 		return usage('--json belongs to `irtop snapshot` and `irtop check`');
 	if (command === 'snapshot' && !f.json) return usage('snapshot prints JSON only: add --json');
+	if (f.check !== undefined && command !== 'runbook')
+		return usage('--check belongs to `irtop runbook`');
 
 	return {
 		kind: 'run',
@@ -180,7 +184,8 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 				command === 'snapshot' ||
 				command === 'export' ||
 				command === 'check' ||
-				command === 'import'
+				command === 'import' ||
+				command === 'runbook'
 					? command
 					: 'dashboard',
 			config: f.config,
@@ -199,6 +204,7 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 			incidentId: resumeId ?? exportId ?? importFile,
 			format: f.format === 'json' ? 'json' : 'md',
 			output: f.output,
+			checkFile: f.check,
 		},
 	};
 }

@@ -34,7 +34,7 @@ export async function runCheck(config: Config, json: boolean, io: CheckIo): Prom
 	const checks = quickChecks(config);
 	if (checks.length === 0) {
 		io.stderr.write(
-			'irtop: check: nothing is configured to check (add health:, postgres, redis, kafka, prometheus or alertmanager to the config)\n',
+			'irtop: check: nothing is configured to check (add checks:, health:, postgres, redis, kafka, prometheus or alertmanager to the config)\n',
 		);
 		return 2;
 	}

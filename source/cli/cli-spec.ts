@@ -81,6 +81,12 @@ export const flagSpecs = {
 		type: 'boolean',
 		description: 'snapshot: print JSON (the only format); check: JSON instead of a table',
 	},
+	check: {
+		type: 'string',
+		value: 'FILE',
+		description: 'runbook: validate the runbook: of FILE (exit 2 with file:line:field)',
+		completion: {kind: 'file'},
+	},
 	help: {short: 'h', type: 'boolean', description: 'this help'},
 	version: {short: 'v', type: 'boolean', description: 'the version'},
 } as const satisfies Record<string, FlagSpec>;
@@ -116,6 +122,11 @@ export const subcommandSpecs: readonly SubcommandSpec[] = [
 		synopsis: 'FILE',
 		description: 'an incident exported with --format json back into the journal',
 		argument: {kind: 'file'},
+	},
+	{
+		name: 'runbook',
+		synopsis: '[--check FILE]',
+		description: 'print the effective runbook and what each step waits for',
 	},
 	{
 		name: 'completion',

@@ -1,6 +1,9 @@
 import {render} from 'ink';
+import {ActionRuns} from '../actions/configured/runs.ts';
 import {notifiersFromConfig} from '../notify/from-config.ts';
 import {App} from '../ui/app.tsx';
+import {installConfiguredCommands} from '../ui/commands.ts';
+import {configuredCommandRows} from '../ui/configured-commands.ts';
 import {ServicesContext} from '../ui/services.ts';
 import type {Options} from './args.ts';
 import {measureImpact} from './impact.ts';
@@ -20,6 +23,8 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		quitting = true;
 		instance.unmount();
 	};
+	// The team's actions become rows of the one command table: keys, help, status bar, read-only.
+	installConfiguredCommands(configuredCommandRows(session.actions));
 	const {notifiers, oncall} = notifiersFromConfig(session.config);
 	oncall?.start();
 	const services = {
@@ -43,6 +48,8 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		journalDir: session.journalDir,
 		escalation: session.config.escalation,
 		notifiers,
+		configuredActions: session.actions,
+		actionRuns: new ActionRuns(),
 		oncall: oncall?.current,
 		measureImpact: (from: number, to: number) => measureImpact(session.config, from, to),
 		quit,

@@ -33,7 +33,9 @@ export async function main(io: Io): Promise<number> {
 	}
 	let loaded: Awaited<ReturnType<typeof loadConfig>>;
 	try {
-		loaded = await loadConfig({path: options.config, env: io.env});
+		// A configured action's key that a built-in one already has is a config error naming both.
+		const {actionKeyProblems} = await import('../ui/configured-commands.ts');
+		loaded = await loadConfig({path: options.config, env: io.env, refine: actionKeyProblems});
 	} catch (error) {
 		if (error instanceof ConfigError) {
 			io.stderr.write(`irtop: ${error.message}\n`);
@@ -43,6 +45,10 @@ export async function main(io: Io): Promise<number> {
 	}
 	if (options.command === 'export') return runExport(options, loaded.config, io);
 	if (options.command === 'import') return runImport(options, io);
+	if (options.command === 'runbook') {
+		const {runRunbook} = await import('./runbook.ts');
+		return runRunbook(loaded.config, options.checkFile, io);
+	}
 	if (options.command === 'check') {
 		const {runCheck} = await import('./check.ts');
 		return runCheck(loaded.config, options.json, io);
@@ -61,11 +67,19 @@ export async function main(io: Io): Promise<number> {
 	if (options.command === 'snapshot') {
 		try {
 			await session.scheduler.pollOnce();
-			const document = snapshotDocument(
-				session.store.getSnapshot(),
-				session.timeline.getSnapshot(),
-				Date.now(),
+			const {evaluateRunbook} = await import('../runbook/evaluate.ts');
+			const {effectiveRunbook} = await import('./runbook.ts');
+			const now = Date.now();
+			const store = session.store.getSnapshot();
+			const timeline = session.timeline.getSnapshot();
+			const runbook = evaluateRunbook(
+				effectiveRunbook(session.config),
+				store,
+				timeline,
+				now,
+				new Map(),
 			);
+			const document = snapshotDocument(store, timeline, now, runbook);
 			io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 			return 0;
 		} catch (error) {

@@ -1,10 +1,12 @@
 import {userInfo} from 'node:os';
+import type {ActionConfig} from '../actions/configured/config.ts';
 import type {Mitigations} from '../actions/mitigations.ts';
 import {type Config, notConfiguredHint, sourceConfigured} from '../config/index.ts';
 import {Scheduler} from '../engine/scheduler.ts';
 import type {AnySource} from '../engine/source.ts';
 import {Store} from '../engine/store.ts';
 import {type SourceId, sourceIds} from '../model/index.ts';
+import {defaultRunbook} from '../runbook/default-runbook.ts';
 // A type only: the client itself is imported on demand below.
 import type {OpenedKubernetes} from '../sources/kubernetes/index.ts';
 import {Journal} from '../timeline/journal.ts';
@@ -14,6 +16,8 @@ import {Timeline} from '../timeline/timeline.ts';
 import type {AppServices, LogSearch} from '../ui/services.ts';
 import type {Options} from './args.ts';
 import {recordAutomaticEvents} from './auto-events.ts';
+import {recordCheckFlips} from './check-events.ts';
+import {recordRunbookSteps} from './runbook-events.ts';
 
 /** Everything one run of irtop holds: the composition root's product. */
 export interface Session {
@@ -36,6 +40,8 @@ export interface Session {
 	/** Lines of a resumed journal that could not be read (a torn last line). */
 	readonly warnings: readonly string[];
 	readonly config: Config;
+	/** The configured actions (`actions:`), or the demo's when the demo plays and none are configured. */
+	readonly actions: readonly ActionConfig[];
 	close(): Promise<void>;
 }
 
@@ -133,7 +139,9 @@ export async function openSession(
 	let describePod: AppServices['describePod'];
 	let kubeContext: string | null;
 	let namespace: string | null;
+	let actions: readonly ActionConfig[] = config.actions;
 	if (demo) {
+		if (actions.length === 0) ({demoActions: actions} = await import('../demo/actions.ts'));
 		const {DemoWorld, demoSources, demoMitigations, demoIncident, demoPodLogs, demoDescribePod} =
 			await import('../demo/index.ts');
 		podLogs = demoPodLogs;
@@ -189,7 +197,14 @@ export async function openSession(
 			}
 		},
 	});
-	const stopRecording = recordAutomaticEvents(store, timeline);
+	const stopAutomatic = recordAutomaticEvents(store, timeline);
+	const stopChecks = recordCheckFlips(store, timeline);
+	const stopRunbook = recordRunbookSteps(store, timeline, config.runbook ?? defaultRunbook);
+	const stopRecording = () => {
+		stopAutomatic();
+		stopChecks();
+		stopRunbook();
+	};
 	return {
 		store,
 		timeline,
@@ -205,6 +220,7 @@ export async function openSession(
 		journalDir,
 		warnings: resumed?.warnings ?? [],
 		config,
+		actions,
 		async close() {
 			stopRecording();
 			await scheduler.stop();

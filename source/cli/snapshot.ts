@@ -1,6 +1,7 @@
 import type {StoreState} from '../engine/store.ts';
 import type {DiskData, KubernetesData, SourceId, WorkloadRow} from '../model/index.ts';
 import {sourceIds} from '../model/index.ts';
+import type {StepView} from '../runbook/evaluate.ts';
 import type {TimelineState} from '../timeline/timeline.ts';
 
 const ageSeconds = (at: number | null, now: number) =>
@@ -137,7 +138,12 @@ function logsDocument(state: StoreState) {
  * The store as one JSON document: a key per source (null when it has no data)
  * plus `sources` with each one's state, and the incident with its timeline.
  */
-export function snapshotDocument(state: StoreState, timeline: TimelineState, now: number) {
+export function snapshotDocument(
+	state: StoreState,
+	timeline: TimelineState,
+	now: number,
+	runbook?: readonly StepView[],
+) {
 	const data = <K extends SourceId>(id: K) => {
 		const slot = state.slots[id];
 		return slot.phase === 'not-configured' ? null : slot.data;
@@ -149,13 +155,31 @@ export function snapshotDocument(state: StoreState, timeline: TimelineState, now
 		kubernetes: kubernetes ? kubernetesDocument(kubernetes, now) : null,
 		prometheus: data('prometheus'),
 		alerts: data('alerts')?.map((a) => ({...a, startsAt: iso(a.startsAt)})) ?? null,
-		health: data('health'),
+		// {name, kind, ok, latencyMs, error} for every check; detail and certDaysLeft as before.
+		health:
+			data('health')?.map(({output: _output, ...c}) => ({
+				...c,
+				kind: c.kind ?? null,
+				error: c.ok ? null : c.detail,
+			})) ?? null,
 		postgres: data('postgres'),
 		redis: data('redis'),
 		kafka: data('kafka'),
 		disk: diskDocument(data('disk')),
-
 		logs: logsDocument(state),
+		// Each step's state as the runbook pane would show it now.
+		...(runbook
+			? {
+					runbook: {
+						steps: runbook.map((s) => ({
+							section: s.section,
+							title: s.title,
+							state: s.state,
+							doneAt: iso(s.doneAt),
+						})),
+					},
+				}
+			: {}),
 		incident: timeline.incident
 			? {
 					...timeline.incident,

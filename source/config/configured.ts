@@ -38,7 +38,7 @@ export const sourceConfigured = (
 		case 'alerts':
 			return set(config.alertmanager.url);
 		case 'health':
-			return config.health.length > 0;
+			return config.health.length > 0 || config.checks.length > 0;
 		case 'postgres':
 			return set(config.postgres.url) || set(config.postgres.host);
 		case 'redis':

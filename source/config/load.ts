@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {ConfigError, formatIssue} from './errors.ts';
-import {parseConfig} from './parse.ts';
+import {type ParseOptions, parseConfig} from './parse.ts';
 import {defaultConfigPath, displayPath} from './paths.ts';
 import type {Config} from './schema.ts';
 
@@ -11,6 +11,7 @@ export interface LoadOptions {
 	path?: string;
 	env?: NodeJS.ProcessEnv;
 	homedir?: string;
+	refine?: ParseOptions['refine'];
 }
 
 export interface LoadedConfig {
@@ -56,9 +57,9 @@ export const loadConfig = async (options: LoadOptions = {}): Promise<LoadedConfi
 		text = await readFile(file, 'utf8');
 	} catch (error) {
 		if (!explicit && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-			return {config: parseConfig('', null, env, {homedir}), file: null};
+			return {config: parseConfig('', null, env, {homedir, refine: options.refine}), file: null};
 		}
 		throw readError(file, homedir, error);
 	}
-	return {config: parseConfig(text, file, env, {homedir}), file};
+	return {config: parseConfig(text, file, env, {homedir, refine: options.refine}), file};
 };

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import {LineCounter, parseDocument} from 'yaml';
 import {applyEnv} from './env.ts';
-import {problemsOf} from './issues.ts';
+import {type Problem, problemsOf} from './issues.ts';
 import {displayPath, resolveConfigPaths} from './paths.ts';
 import {foldPostgresUrl} from './postgres-url.ts';
 import {secretValues} from './redact.ts';
@@ -11,6 +11,12 @@ import {type Config, configSchema} from './schema.ts';
 export interface ParseOptions {
 	/** For `~` in paths and in messages; defaults to the current user's. */
 	homedir?: string;
+	/**
+	 * Checks that need knowledge the config layer must not have (a configured
+	 * action's key against the UI's own keys): their problems are reported
+	 * with file:line:field like the schema's.
+	 */
+	refine?: (config: Config) => readonly Problem[];
 }
 
 type Mapping = Record<string, unknown>;
@@ -73,6 +79,9 @@ export const parseConfig = (
 		const problems = result.error.issues.flatMap((issue) => problemsOf(issue, configSchema, input));
 		throw schemaError(problems, {...context, origins, secrets: secretValues(input)});
 	}
+	const refined = options.refine?.(result.data) ?? [];
+	if (refined.length > 0)
+		throw schemaError(refined, {...context, origins, secrets: secretValues(input)});
 	const config = resolveConfigPaths(result.data, file, homedir, origins);
 	return {...config, postgres: foldPostgresUrl(config.postgres)};
 };

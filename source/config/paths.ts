@@ -77,5 +77,12 @@ export const resolveConfigPaths = (
 			: config.kafka;
 	const {ca} = config.logs;
 	const logs = ca === undefined ? config.logs : {...config.logs, ca: expand(ca, baseDir, homedir)};
-	return {...config, kubernetes, kafka, logs};
+	// A check's cwd, like the runbook's `cwd: /root/onboarding_kyc`, may be written relative to the file.
+	const checks = config.checks.map((check) =>
+		check.cwd === undefined ? check : {...check, cwd: expand(check.cwd, baseDir, homedir)},
+	);
+	const actions = config.actions.map((action) =>
+		action.cwd === undefined ? action : {...action, cwd: expand(action.cwd, baseDir, homedir)},
+	);
+	return {...config, kubernetes, kafka, logs, checks, actions};
 };

@@ -1,8 +1,11 @@
 import {z} from 'zod';
 import {defaultRefreshSeconds} from './defaults.ts';
 import {positiveNumber} from './fields.ts';
+import {actionsSchema} from './schema-actions.ts';
+import {checksSchema} from './schema-checks.ts';
 import {diskSchema} from './schema-disk.ts';
 import {escalationSchema, integrationsSchema, mitigationsSchema} from './schema-operations.ts';
+import {runbookSchema} from './schema-runbook.ts';
 import {
 	alertmanagerSchema,
 	healthSchema,
@@ -31,6 +34,10 @@ export const configSchema = z.strictObject({
 	kafka: kafkaSchema.prefault({}),
 	logs: logsSchema.prefault({}),
 	health: healthSchema.default(() => []),
+	checks: checksSchema.default(() => []),
+	actions: actionsSchema.default(() => []),
+	// Absent: the built-in runbook (source/runbook/default-runbook.ts), adapted to what is configured.
+	runbook: runbookSchema.optional(),
 	integrations: integrationsSchema.prefault({}),
 	mitigations: mitigationsSchema.prefault({}),
 	escalation: escalationSchema.prefault({}),
@@ -48,3 +55,6 @@ export type PostgresConfig = Config['postgres'];
 export type KafkaConfig = Config['kafka'];
 export type LogsConfig = Config['logs'];
 export type HealthCheckConfig = Config['health'][number];
+export type {ActionConfig, ActionInputConfig, ActionScope} from './schema-actions.ts';
+export type {CheckConfig} from './schema-checks.ts';
+export type {Condition, RunbookConfig, RunbookStepConfig} from './schema-runbook.ts';

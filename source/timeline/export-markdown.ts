@@ -66,6 +66,10 @@ export function exportMarkdown(
 	const pinned = new Set(events.filter((e) => e.kind === 'pin').map((e) => e.data?.seq));
 	const actions = events.filter(isMitigation);
 	const alerts = events.filter((e) => e.kind === 'alert');
+	// Steps that became done (runbook/evaluate.ts via cli/runbook-events.ts), in the order they did.
+	const runbookSteps = events.filter(
+		(e) => e.kind === 'milestone' && e.data?.runbook !== undefined && e.data?.done === true,
+	);
 	const milestone = (name: string, at: number | null) =>
 		`- ${name}: ${at === null ? 'not yet' : `${utcDate(at) === startDay ? '' : `${utcDate(at)} `}${utcTime(at)}`}`;
 	const took = (name: string, ms: number | null) =>
@@ -121,6 +125,14 @@ export function exportMarkdown(
 			: ['- No mitigations run from irtop']),
 		'',
 		prompt('What fixed it?'),
+		'',
+		'## Runbook',
+		...(runbookSteps.length > 0
+			? runbookSteps.map(
+					(e) =>
+						`- ${utcTime(typeof e.data?.doneAt === 'number' ? e.data.doneAt : e.at)}: ${sanitizeLine(String(e.data?.section ?? ''))} · ${sanitizeLine(String(e.data?.step ?? ''))}${e.data?.runbook === 'hand' ? ' (by hand)' : ''}`,
+				)
+			: ['- No runbook step recorded as done']),
 		'',
 		'## Action Items',
 		`- [ ] ${prompt('Add monitoring or alerting that would have caught this sooner')}`,

@@ -20,7 +20,10 @@ export interface Durations {
 
 /** An action that changed a system; telling people (Slack, status page) mitigates nothing. */
 export const isMitigation = (e: TimelineEvent): boolean =>
-	e.kind === 'action' && !String(e.data?.action ?? '').startsWith('notify-');
+	e.kind === 'action' &&
+	!String(e.data?.action ?? '').startsWith('notify-') &&
+	// A configured action that only looks (`mutating: false`) mitigates nothing.
+	e.data?.mutating !== false;
 
 const first = (events: readonly TimelineEvent[], test: (e: TimelineEvent) => boolean) =>
 	events.find(test)?.at ?? null;

@@ -1,11 +1,13 @@
 import {Box, useInput, usePaste, useWindowSize} from 'ink';
 import {useCallback, useMemo, useReducer, useRef} from 'react';
+import {ActionInputLine} from './components/action-input-line.tsx';
 import {ConfirmDialog} from './components/confirm-dialog.tsx';
 import {DescribeOverlay} from './components/describe-overlay.tsx';
 import {Header} from './components/header.tsx';
 import {HelpOverlay} from './components/help-overlay.tsx';
 import {LogsOverlay} from './components/logs-overlay.tsx';
 import {NoteInput} from './components/note-input.tsx';
+import {OutputOverlay} from './components/output-overlay.tsx';
 import {PanelBox} from './components/panel-box.tsx';
 import {PromptLine} from './components/prompt-line.tsx';
 import {StatusBar} from './components/status-bar.tsx';
@@ -156,6 +158,15 @@ export function App({size, initialUi}: AppProps) {
 				now={now}
 			/>
 		);
+	} else if (ui.overlay.kind === 'output') {
+		body = (
+			<OutputOverlay
+				source={ui.overlay.source}
+				scroll={ui.overlay.scroll}
+				width={columns}
+				height={bodyHeight}
+			/>
+		);
 	} else if (ui.overlay.kind === 'note') {
 		body = (
 			<NoteInput
@@ -192,7 +203,9 @@ export function App({size, initialUi}: AppProps) {
 		<Box flexDirection="column" width={columns} height={rows}>
 			<Header timeline={timeline} now={now} width={columns} />
 			{body}
-			{prompting ? (
+			{ui.overlay.kind === 'action-input' ? (
+				<ActionInputLine overlay={ui.overlay} width={columns} />
+			) : prompting ? (
 				<PromptLine
 					overlay={ui.overlay}
 					completions={ui.overlay.kind === 'jump' ? jumpCompletions(ui.overlay.text) : []}

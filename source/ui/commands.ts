@@ -16,10 +16,16 @@ export type CommandScope =
 	| 'note'
 	| 'logs'
 	| 'describe'
-	| 'help';
+	| 'help'
+	/** A configured action's or check's output. */
+	| 'output';
+
+/** A configured action (`actions:` in the config) in the table: `action:<its id>`. */
+export type ConfiguredCommandId = `action:${string}`;
+export type AnyCommandId = CommandId | ConfiguredCommandId;
 
 export interface Command {
-	readonly id: CommandId;
+	readonly id: AnyCommandId;
 	/** Key names as `matchKey` understands them: "q", "ctrl+c", "shift+tab", "down", "1". */
 	readonly keys: readonly string[];
 	readonly description: string;
@@ -413,6 +419,57 @@ export const commands = [
 		mutating: true,
 		mitigation: 'terminateIdle',
 	},
+	{
+		id: 'check-output',
+		keys: ['enter'],
+		description: 'The output of the selected configured check (Enter elsewhere zooms)',
+		scope: 'alerts',
+	},
+	{
+		id: 'action-output',
+		keys: ['O'],
+		description: 'The output of the running (or last) configured action',
+		scope: 'global',
+	},
+	{id: 'output-up', keys: ['k', 'up'], description: 'Scroll the output up a line', scope: 'output'},
+	{
+		id: 'output-down',
+		keys: ['j', 'down'],
+		description: 'Scroll the output down a line',
+		scope: 'output',
+	},
+	{
+		id: 'output-page-up',
+		keys: ['pageup', 'ctrl+u'],
+		description: 'Scroll the output up a page',
+		scope: 'output',
+	},
+	{
+		id: 'output-page-down',
+		keys: ['pagedown', 'ctrl+d'],
+		description: 'Scroll the output down a page',
+		scope: 'output',
+	},
+	{
+		id: 'output-follow',
+		keys: ['G', 'end'],
+		description: 'Back to the newest output line',
+		scope: 'output',
+	},
+	{
+		id: 'output-cancel',
+		keys: ['ctrl+c'],
+		description: 'Cancel the running action: SIGTERM to its process group, SIGKILL after 5 s',
+		scope: 'output',
+		hint: 'cancel',
+	},
+	{
+		id: 'output-close',
+		keys: ['escape', 'q'],
+		description: 'Close the output; a running action keeps running (O shows it again)',
+		scope: 'output',
+		hint: 'detach',
+	},
 	{id: 'confirm', keys: ['y'], description: 'Run the action shown', scope: 'confirm', hint: 'run'},
 	{id: 'cancel', keys: ['n', 'escape'], description: 'Cancel', scope: 'confirm', hint: 'cancel'},
 	{id: 'submit', keys: ['enter'], description: 'Accept the input', scope: 'prompt', hint: 'accept'},
@@ -434,6 +491,17 @@ export const commands = [
 
 export type CommandId = (typeof commands)[number]['id'];
 
+// The configured actions' rows, installed once from the config when the UI starts (installConfiguredCommands).
+let configured: readonly Command[] = [];
+
+/** Puts the configured actions' rows into the table (ui/configured-commands.ts builds them). */
+export function installConfiguredCommands(rows: readonly Command[]): void {
+	configured = rows;
+}
+
+export const isConfiguredCommand = (id: AnyCommandId): id is ConfiguredCommandId =>
+	id.startsWith('action:');
+
 export function commandById(id: CommandId): Command {
 	const command = commands.find((c) => c.id === id);
 	if (!command) throw new Error(`unknown command ${id}`);
@@ -442,5 +510,5 @@ export function commandById(id: CommandId): Command {
 
 /** The commands a user can use, without the mutating ones in read-only mode. */
 export function availableCommands(readOnly: boolean): readonly Command[] {
-	return commands.filter((c: Command) => !(readOnly && c.mutating));
+	return [...commands, ...configured].filter((c: Command) => !(readOnly && c.mutating));
 }

@@ -1,4 +1,4 @@
-import type {Command, CommandId, CommandScope} from './commands.ts';
+import type {AnyCommandId, Command, CommandScope} from './commands.ts';
 import {availableCommands} from './commands.ts';
 import type {PanelId} from './panel-ids.ts';
 import type {Overlay} from './state.ts';
@@ -25,6 +25,10 @@ export function activeScopes(overlay: Overlay, focus: PanelId): readonly Command
 			return ['help', 'global'];
 		case 'describe':
 			return ['describe', 'global'];
+		case 'output':
+			return ['output', 'global'];
+		case 'action-input':
+			return ['prompt'];
 		case 'none':
 			return [focus, ...(podPanels.has(focus) ? (['pod'] as const) : []), 'panel', 'global'];
 	}
@@ -36,7 +40,7 @@ export function resolveKey(
 	overlay: Overlay,
 	focus: PanelId,
 	readOnly: boolean,
-): CommandId | null {
+): AnyCommandId | null {
 	const commands = availableCommands(readOnly);
 	for (const scope of activeScopes(overlay, focus)) {
 		const command = commands.find((c: Command) => c.scope === scope && c.keys.includes(key));

@@ -12,6 +12,7 @@ const titles: Readonly<Record<Exclude<CommandScope, keyof typeof panels>, string
 	logs: 'In the log view',
 	describe: 'In the pod describe view',
 	help: 'In the help',
+	output: 'In an output view',
 };
 
 /** How the help overlay and the README name where a command applies. */

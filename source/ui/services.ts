@@ -1,4 +1,6 @@
 import {createContext, useContext} from 'react';
+import type {ActionConfig} from '../actions/configured/config.ts';
+import type {ActionRuns} from '../actions/configured/runs.ts';
 import type {Mitigations} from '../actions/mitigations.ts';
 import type {Store} from '../engine/store.ts';
 import type {LogQuery, PodDescription} from '../model/index.ts';
@@ -63,6 +65,10 @@ export interface AppServices {
 	readonly measureImpact?: (from: number, to: number) => Promise<Impact | null>;
 	/** The log store's query, when one is configured (or the demo's). */
 	readonly logSearch?: LogSearch;
+	/** The team's configured actions (`actions:`); their keys are rows of the command table. */
+	readonly configuredActions?: readonly ActionConfig[];
+	/** Configured actions started in this session, with their live output. */
+	readonly actionRuns?: ActionRuns;
 	/** Who is on call (PagerDuty), when configured. */
 	readonly oncall?: () => string | null;
 }

@@ -1,4 +1,4 @@
-import type {Action} from '../actions/action.ts';
+import type {Action, ActionTarget} from '../actions/action.ts';
 import type {DeploymentRef, PodRef, WorkloadRef} from '../actions/mitigations.ts';
 import {maxLogScroll} from './logs-view.ts';
 import type {GridPanelId, PanelId} from './panel-ids.ts';
@@ -34,12 +34,33 @@ export type Overlay =
 			readonly amends?: number;
 			readonly error?: string;
 	  }
+	/** A configured action's or check's output; `scroll`: lines up from the newest. */
+	| {readonly kind: 'output'; readonly source: OutputSource; readonly scroll: number}
+	/** A configured action's inputs, asked one at a time before its confirmation. */
+	| ActionInputOverlay
 	/** One-line incident prompts: a severity, "title [P0-P3] [@owner]", or a new title. */
 	| {
 			readonly kind: 'severity' | 'incident' | 'title';
 			readonly text: string;
 			readonly error?: string;
 	  };
+
+export type OutputSource =
+	| {readonly kind: 'run'; readonly actionId: string}
+	| {readonly kind: 'check'; readonly name: string};
+
+export interface ActionInputOverlay {
+	readonly kind: 'action-input';
+	readonly actionId: string;
+	/** The row's values, taken when the key was pressed: the prompt acts on that row. */
+	readonly values: Readonly<Record<string, string | undefined>>;
+	readonly target: ActionTarget;
+	/** The input being asked, and the answers so far. */
+	readonly index: number;
+	readonly answers: Readonly<Record<string, string>>;
+	readonly text: string;
+	readonly error?: string;
+}
 
 export interface LogsOverlay {
 	readonly kind: 'logs';
@@ -112,6 +133,8 @@ export type UiEvent =
 	/** Relative, like the log's, so keys arriving in one chunk all count; `max` is the last full page. */
 	| {readonly type: 'help-scroll-by'; readonly by: number; readonly max: number}
 	| {readonly type: 'describe-scroll-by'; readonly by: number; readonly max: number}
+	/** Scroll an output view up (positive) or down; `max` is how far up there is to go. */
+	| {readonly type: 'output-scroll-by'; readonly by: number; readonly max: number}
 	| {readonly type: 'message'; readonly text: string; readonly tone: Tone}
 	/** Escape: the innermost thing that is open closes. */
 	| {readonly type: 'clear'};
@@ -178,6 +201,11 @@ export function reduceUi(state: UiState, event: UiEvent): UiState {
 		}
 		case 'describe-scroll-by': {
 			if (state.overlay.kind !== 'describe') return state;
+			const scroll = Math.max(0, Math.min(event.max, state.overlay.scroll + event.by));
+			return {...state, overlay: {...state.overlay, scroll}};
+		}
+		case 'output-scroll-by': {
+			if (state.overlay.kind !== 'output') return state;
 			const scroll = Math.max(0, Math.min(event.max, state.overlay.scroll + event.by));
 			return {...state, overlay: {...state.overlay, scroll}};
 		}

@@ -2,7 +2,8 @@ import type {Key} from 'ink';
 import {type Dispatch, useRef} from 'react';
 import type {Action} from '../actions/action.ts';
 import {runAction} from '../actions/run-action.ts';
-import type {CommandId} from './commands.ts';
+import {type AnyCommandId, isConfiguredCommand} from './commands.ts';
+import {configuredActionCommands} from './configured-action-commands.ts';
 import {helpLines, helpPage, maxHelpScroll} from './help-view.ts';
 import {incidentCommands} from './incident-commands.ts';
 import {completeJump, resolveJump} from './jump.ts';
@@ -10,6 +11,7 @@ import {bodySize, type Layout} from './layout.ts';
 import {logsEvent} from './logs-commands.ts';
 import {mitigationCommands, type Target, unavailable} from './mitigation-commands.ts';
 import {outcomeText} from './outcome-text.ts';
+import {outputText} from './output-lines.ts';
 import {type PanelId, panelIds} from './panel-ids.ts';
 import {panels} from './panels/index.ts';
 import type {Selection, VisiblePanel} from './panels/panel.ts';
@@ -109,7 +111,26 @@ export function useCommandHandler(
 	});
 	const search = searchCommands(ui, dispatch, services, target);
 
-	const run = (command: CommandId, key: string | null) => {
+	const configured = configuredActionCommands(
+		ui,
+		dispatch,
+		services,
+		selection,
+		(build, missing) => {
+			void offer(build, missing);
+		},
+	);
+
+	const run = (command: AnyCommandId, key: string | null) => {
+		if (isConfiguredCommand(command)) {
+			configured.run(command);
+			return;
+		}
+		const outputRows =
+			ui.overlay.kind === 'output'
+				? outputText(ui.overlay.source, services, Date.now()).lines.length
+				: 0;
+		if (configured.output(command, pageSize(layout, 'logs'), outputRows)) return;
 		const move = (to: 'up' | 'down' | 'top' | 'bottom' | 'page-up' | 'page-down') => {
 			// Tail panels count the cursor from the bottom, so the keys keep their visual meaning.
 			const flip = {
@@ -243,6 +264,8 @@ export function useCommandHandler(
 				running.current = true;
 				dispatch({type: 'message', text: `${action.title} ${action.target.object}…`, tone: 'dim'});
 				const opens = services.timeline.getSnapshot().incident === null;
+				// A configured action's output streams in its view (Esc detaches).
+				configured.confirmed(action);
 				void runAction(action, services.timeline, actionsSignal.current.signal).then((outcome) => {
 					running.current = false;
 					const outcomeLine = outcomeText(action, outcome.ok, outcome.message);
@@ -289,7 +312,9 @@ export function useCommandHandler(
 	};
 
 	const submit = (overlay = ui.overlay) => {
-		if (overlay.kind === 'logs') {
+		if (overlay.kind === 'action-input') {
+			configured.submit();
+		} else if (overlay.kind === 'logs') {
 			dispatch({type: 'overlay', overlay: {...overlay, searching: false}});
 		} else if (overlay.kind === 'jump') {
 			const panel = resolveJump(overlay.text);
@@ -375,9 +400,16 @@ export function useCommandHandler(
 	// resolves against this render's state: a key that a previous one would
 	// have enabled (y after r) does nothing, which is the safe way to be wrong.
 	const runsEachKey = (input: string, key: Key): boolean => {
-		const typing = ['jump', 'filter', 'scale', 'note', 'severity', 'incident', 'title'].includes(
-			ui.overlay.kind,
-		);
+		const typing = [
+			'jump',
+			'filter',
+			'scale',
+			'note',
+			'severity',
+			'incident',
+			'title',
+			'action-input',
+		].includes(ui.overlay.kind);
 		if (typing || input.length < 2 || key.ctrl || key.meta || /[^\P{C}]/u.test(input)) return false;
 		if (ui.overlay.kind === 'logs' && ui.overlay.searching) return false;
 		for (const char of input) {
@@ -396,6 +428,7 @@ export function useCommandHandler(
 		else if (runsEachKey(input, key)) return;
 		else if (submitsTypedLine(input)) return;
 		else if (incident.edit(input, key)) return;
+		else if (configured.edit(input, key)) return;
 		else if (
 			ui.overlay.kind === 'jump' ||
 			ui.overlay.kind === 'filter' ||

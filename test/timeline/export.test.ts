@@ -62,6 +62,8 @@ describe('export', () => {
 			'## Root Cause',
 			'## Impact',
 			'## Resolution',
+			// irtop's addition (issue 12): the runbook's steps and when each was done.
+			'## Runbook',
 			'## Action Items',
 			'## Lessons Learned',
 		]);

@@ -4,6 +4,7 @@ import pg from 'pg';
 import type {Config} from '../../config/index.ts';
 import {foldPostgresUrl} from '../../config/postgres-url.ts';
 import {type QuickCheck, timed} from './check.ts';
+import {configuredChecks} from './configured/index.ts';
 import {httpCheck} from './http-check.ts';
 
 const defaultTimeoutMs = 3000;
@@ -122,6 +123,7 @@ export interface CheckProbes {
 export function quickChecks(config: Config, probes: CheckProbes = {}): QuickCheck[] {
 	const checks: QuickCheck[] = config.health.map((h) => ({
 		name: h.name,
+		kind: 'http',
 		timeoutMs: h.timeoutMs ?? defaultTimeoutMs,
 		run: (signal) => httpCheck(h.url, h.expectStatus, signal),
 	}));
@@ -142,5 +144,7 @@ export function quickChecks(config: Config, probes: CheckProbes = {}): QuickChec
 		checks.push(kafkaCheck(broker, config.kafka.clientId));
 	if (config.prometheus.url) checks.push(readyCheck('prometheus', config.prometheus.url));
 	if (config.alertmanager.url) checks.push(readyCheck('alertmanager', config.alertmanager.url));
+	// The team's own (`checks:`) after the built-in ones.
+	checks.push(...configuredChecks(config.checks));
 	return checks;
 }

@@ -5,12 +5,14 @@ export interface CheckOutcome {
 	readonly latencyMs: number | null;
 	readonly detail: string;
 	readonly certDaysLeft: number | null;
+	readonly output?: string;
 }
 
 /** One quick check: a name, its own deadline, and the probe. */
 export interface QuickCheck {
 	readonly name: string;
 	readonly timeoutMs: number;
+	readonly kind?: string;
 	run(signal: AbortSignal): Promise<CheckOutcome>;
 }
 
@@ -41,11 +43,12 @@ export async function runCheck(check: QuickCheck, outer?: AbortSignal): Promise<
 	});
 	try {
 		const outcome = await Promise.race([check.run(signal), deadline]);
-		return {name: check.name, ...outcome};
+		return {name: check.name, ...(check.kind ? {kind: check.kind} : {}), ...outcome};
 	} catch (error) {
 		const timedOut = signal.aborted && performance.now() - started >= check.timeoutMs - 5;
 		return {
 			name: check.name,
+			...(check.kind ? {kind: check.kind} : {}),
 			ok: false,
 			latencyMs: null,
 			detail: timedOut ? `timed out after ${check.timeoutMs} ms` : reason(error),

@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {useSyncExternalStore} from 'react';
 import {fitWidth} from '../../format/table.ts';
 import textWidth from '../../format/text-width.ts';
 import {keysLabel} from '../help-view.ts';
@@ -9,6 +10,7 @@ import type {UiState} from '../state.ts';
 import {Toned} from './tone.tsx';
 
 const gap = '  ';
+const noRuns = () => () => {};
 
 export interface Hint {
 	readonly text: string;
@@ -47,7 +49,12 @@ export function statusLine(
 }
 
 export function StatusBar({ui, focus, width}: {ui: UiState; focus: PanelId; width: number}) {
-	const {readOnly, mitigations} = useServices();
+	const {readOnly, mitigations, actionRuns} = useServices();
+	useSyncExternalStore(actionRuns?.subscribe ?? noRuns, () => actionRuns?.getSnapshot() ?? null);
+	// A detached configured action is still running: say so, first, until it ends.
+	const running = ui.overlay.kind === 'output' ? [] : (actionRuns?.running() ?? []);
+	const runningText =
+		running.length === 0 ? '' : `⟳ ${running.map((r) => r.title).join(', ')} running (O shows it)`;
 	const hints = statusBarCommands(ui.overlay, focus, readOnly)
 		// ✗: the API server said no (SelfSubjectAccessReview); pressing it says why.
 		.map((c) => {
@@ -56,7 +63,8 @@ export function StatusBar({ui, focus, width}: {ui: UiState; focus: PanelId; widt
 			const keep = c.id === 'help' || (ui.overlay.kind !== 'none' && c.scope !== 'global');
 			return {text: `${keysLabel([c.keys[0]!])} ${denied ? '✗' : ''}${c.hint}`, keep};
 		});
-	const line = statusLine(ui.message?.text ?? '', hints, width);
+	const message = [runningText, ui.message?.text ?? ''].filter((t) => t !== '').join(' · ');
+	const line = statusLine(message, hints, width);
 	return (
 		<Text wrap="truncate">
 			{line.message !== '' && <Toned tone={ui.message?.tone}>{line.message}</Toned>}

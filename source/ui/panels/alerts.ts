@@ -24,6 +24,7 @@ export const alertsPanel: PanelDefinition = {
 				text: fitWidth(`${head} · ${sanitizeLine(a.summary)}`, width),
 				tone: a.state === 'active' ? 'error' : 'dim',
 				match: `${a.name} ${a.severity ?? ''} ${a.summary}`,
+				selection: {kind: 'alert', name: a.name, namespace: null},
 			};
 		});
 		const checkLines: PanelLine[] = checks.map((c) => {
@@ -37,6 +38,7 @@ export const alertsPanel: PanelDefinition = {
 				),
 				tone: c.ok ? (c.certDaysLeft !== null && c.certDaysLeft < 14 ? 'warn' : 'ok') : 'error',
 				match: `${c.name} ${c.detail}`,
+				selection: {kind: 'check', name: c.name, checkKind: c.kind ?? null},
 			};
 		});
 		// cert-manager's Certificates in trouble are alerts too (the runbook's expiry step): details in :certs.

@@ -54,6 +54,7 @@ export const kafkaPanel: PanelDefinition = {
 				text: formatRow(columns, g),
 				tone: statusTone[g.status],
 				match: `${g.group} ${g.status} ${g.state} ${g.topics.map((t) => t.topic).join(' ')}`,
+				selection: {kind: 'kafka-group', group: g.group},
 			},
 			// Where a lagging group's lag sits: per topic, then per partition ("-": nothing committed).
 			...(g.lag > 0 ? g.topics : []).map((t) => ({

@@ -63,6 +63,7 @@ export const nodesPanel: PanelDefinition = {
 				text: formatRow(columns, n),
 				tone: tone(n),
 				match: `${n.name} ${n.ready ? 'Ready' : 'NotReady'} ${n.conditions.join(' ')}`,
+				selection: {kind: 'node', name: n.name},
 			})),
 			empty: 'no nodes',
 		};

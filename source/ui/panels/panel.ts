@@ -21,7 +21,12 @@ export type Selection =
 	  }
 	/** A StatefulSet or DaemonSet in the Deployments panel. */
 	| {readonly kind: 'workload'; readonly ref: WorkloadRef; readonly replicas: number}
-	| {readonly kind: 'pod'; readonly ref: PodRef}
+	| {readonly kind: 'pod'; readonly ref: PodRef; readonly node?: string | null}
+	| {readonly kind: 'node'; readonly name: string}
+	| {readonly kind: 'kafka-group'; readonly group: string}
+	| {readonly kind: 'alert'; readonly name: string; readonly namespace: string | null}
+	/** A quick check of the Alerts & health strip; `kind` is its check kind (command, http …). */
+	| {readonly kind: 'check'; readonly name: string; readonly checkKind: string | null}
 	| {readonly kind: 'certificate'; readonly ref: CertificateRef}
 	/** A PostgreSQL backend (a long query, a blocked query or the one holding the lock). */
 	| {readonly kind: 'backend'; readonly pid: number}

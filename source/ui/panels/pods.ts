@@ -140,7 +140,7 @@ export const podsPanel: PanelDefinition = {
 				},
 				tone: podTone(pod),
 				match: `${pod.namespace} ${pod.name} ${pod.status} ${pod.node ?? ''}`,
-				selection: {kind: 'pod', ref: {namespace: pod.namespace, name: pod.name}},
+				selection: {kind: 'pod', ref: {namespace: pod.namespace, name: pod.name}, node: pod.node},
 			})),
 			empty: context.problemsOnly ? 'every pod is Running and ready' : 'no pods',
 		};

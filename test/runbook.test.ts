@@ -1,0 +1,150 @@
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {main} from '../source/cli/main.ts';
+import {parseConfig} from '../source/config/parse.ts';
+import {Store} from '../source/engine/store.ts';
+import {evaluateRunbook} from '../source/runbook/evaluate.ts';
+import {Timeline} from '../source/timeline/timeline.ts';
+import {capture} from './support/capture.ts';
+
+const rates = (ratio: number) => ({
+	services: [{name: 'onboarding-api', errorRatio: ratio, requestRate: 10, p99Seconds: 0.2}],
+	threshold: 0.01,
+});
+
+async function irtop(argv: string[], configText: string) {
+	const stdout = capture();
+	const stderr = capture();
+	const home = mkdtempSync(join(tmpdir(), 'irtop-runbook-'));
+	const file = join(home, 'config.yaml');
+	writeFileSync(file, configText);
+	const code = await main({
+		argv: argv.map((a) => (a === 'FILE' ? file : a)),
+		env: {HOME: home, XDG_CONFIG_HOME: home},
+		stdout: stdout.stream,
+		stderr: stderr.stream,
+		version: '0.0.0-test',
+	});
+	return {code, stdout: stdout.text(), stderr: stderr.text()};
+}
+
+describe('runbook', () => {
+	it('errorRatioBelow with forMinutes is done once the ratio has stayed below that long, done at the moment that became true', () => {
+		const config = parseConfig(
+			'prometheus: {url: "http://p:9090"}\nrunbook:\n  - section: Resolution\n    steps:\n      - {title: calm, doneWhen: {errorRatioBelow: {service: onboarding-api, forMinutes: 5}}}\n',
+			null,
+		);
+		const store = new Store({frameMs: 0});
+		const timeline = new Timeline({now: () => 0});
+		const memory = new Map<string, number>();
+		const at = (t: number, ratio: number) => {
+			store.setData('prometheus', rates(ratio), t);
+			store.flush();
+			return evaluateRunbook(
+				config.runbook!,
+				store.getSnapshot(),
+				timeline.getSnapshot(),
+				t,
+				memory,
+			)[0];
+		};
+		expect(at(0, 0.05)?.state).toBe('todo');
+		expect(at(60_000, 0.002)?.state).toBe('todo');
+		expect(at(120_000, 0.03)?.state).toBe('todo'); // back above: the clock restarts
+		expect(at(180_000, 0.002)?.state).toBe('todo');
+		expect(at(400_000, 0.001)?.state).toBe('todo'); // below for 3 min 40 s only
+		// Done at the moment the condition became true: 5 minutes after it went below.
+		expect(at(500_000, 0.001)).toMatchObject({state: 'done', doneAt: 480_000});
+	});
+
+	it('steps read the timeline and the status; unconfigured sources say so', () => {
+		const config = parseConfig('', null);
+		const store = new Store({frameMs: 0});
+		for (const id of [
+			'kubernetes',
+			'prometheus',
+			'alerts',
+			'postgres',
+			'kafka',
+			'health',
+			'redis',
+		] as const)
+			store.setSlot(id, {phase: 'not-configured', hint: 'x'});
+		store.flush();
+		const timeline = new Timeline({now: () => 1000});
+		timeline.open({title: 'x', severity: 'P2'});
+		timeline.append({kind: 'note', text: 'pool exhausted'});
+		const steps = evaluateRunbook(
+			config.runbook ?? [],
+			store.getSnapshot(),
+			timeline.getSnapshot(),
+			1000,
+			new Map(),
+		);
+		expect(steps).toEqual([]); // no runbook: key in the config
+		const {defaultRunbook} =
+			require('../source/runbook/default-runbook.ts') as typeof import('../source/runbook/default-runbook.ts');
+		const built = evaluateRunbook(
+			defaultRunbook,
+			store.getSnapshot(),
+			timeline.getSnapshot(),
+			1000,
+			new Map(),
+		);
+		const state = (title: string) => built.find((s) => s.title === title);
+		expect(state('Findings written down')).toMatchObject({state: 'done', doneAt: 1000});
+		expect(state('Every pod Running and ready')).toMatchObject({
+			state: 'unavailable',
+			note: expect.stringMatching(/kubernetes is not configured/),
+		});
+		expect(state('Cause identified')?.state).toBe('todo');
+	});
+
+	it('irtop runbook prints the built-in one; --check exits 2 naming file:line:field of an unknown condition', async () => {
+		const printed = await irtop(['runbook', '--config', 'FILE'], '');
+		expect(printed.code).toBe(0);
+		expect(printed.stdout).toMatch(/^Runbook \(built in/);
+		expect(printed.stdout).toMatch(
+			/\[ \] Every pod Running and ready — done when at most 0 pods not Running \(kubernetes is not configured: by hand\)/,
+		);
+		const bad = await irtop(
+			['runbook', '--check', 'FILE'],
+			'runbook:\n  - section: Resolution\n    steps:\n      - {title: calm, doneWhen: {errorsGone: true}}\n',
+		);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toMatch(/config\.yaml:4:\d+: runbook\[0\]\.steps\[0\]\.doneWhen/);
+		const good = await irtop(
+			['runbook', '--check', 'FILE'],
+			'runbook:\n  - section: A\n    steps:\n      - {title: b, doneWhen: {alertsFiring: 0}}\n',
+		);
+		expect(good).toMatchObject({code: 0, stdout: expect.stringMatching(/ok, 1 steps/)});
+	});
+});
+
+describe('runbook steps on the timeline', () => {
+	it('a step that becomes done lands once, and the export has the Runbook section', async () => {
+		const {recordRunbookSteps} = await import('../source/cli/runbook-events.ts');
+		const {exportMarkdown} = await import('../source/timeline/export-markdown.ts');
+		const store = new Store({frameMs: 0});
+		const timeline = new Timeline({now: () => 5000});
+		const runbook = parseConfig(
+			'runbook:\n  - section: Diagnosis\n    steps:\n      - {title: Findings written down, doneWhen: {timeline: {kind: note}}}\n      - {title: Cause identified, doneWhen: {statusIs: identified}}\n',
+			null,
+		).runbook!;
+		const stop = recordRunbookSteps(store, timeline, runbook, () => 5000);
+		timeline.open({title: 'x', severity: 'P2'});
+		timeline.append({kind: 'note', text: 'pool exhausted'});
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		timeline.append({kind: 'note', text: 'second note'});
+		store.flush();
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		stop();
+		const {incident, events} = timeline.getSnapshot();
+		const steps = events.filter((e) => e.kind === 'milestone').map((e) => e.text);
+		expect(steps).toEqual(['Runbook: Diagnosis · Findings written down done']);
+		const markdown = exportMarkdown(incident!, events, 6000);
+		expect(markdown).toMatch(/## Runbook\n- \d\d:\d\d UTC: Diagnosis · Findings written down\n/);
+	});
+});
