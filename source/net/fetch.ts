@@ -6,6 +6,8 @@ export interface HttpResponse {
 	readonly statusText: string;
 	readonly ok: boolean;
 	readonly headers: {forEach(callback: (value: string, name: string) => void): void};
+	/** The body as a stream, for a reader that stops at a bound (a check's 64 KiB). */
+	readonly body: ReadableStream<Uint8Array> | null;
 	text(): Promise<string>;
 	json(): Promise<unknown>;
 }
@@ -15,6 +17,8 @@ export interface HttpInit {
 	readonly headers?: Readonly<Record<string, string>>;
 	readonly body?: string;
 	readonly signal?: AbortSignal;
+	/** 'manual': a redirect is the answer (a health check's 3xx), never followed off the host. */
+	readonly redirect?: 'follow' | 'manual';
 	/** PEM of a CA to trust for this server (a self-hosted log store, say), beside the system's. */
 	readonly ca?: string;
 }

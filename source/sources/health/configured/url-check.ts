@@ -1,10 +1,11 @@
 import type {CheckConfig} from '../../../config/index.ts';
+import {type HttpResponse, httpFetch} from '../../../net/fetch.ts';
 import {networkReason, safeUrl, splitCredentials} from '../../shared/http.ts';
 import type {CheckOutcome} from '../check.ts';
 
 const bodyLimit = 64 * 1024;
 
-async function readBounded(response: Response): Promise<string> {
+async function readBounded(response: HttpResponse): Promise<string> {
 	if (!response.body) return '';
 	const reader = response.body.getReader();
 	const chunks: Uint8Array[] = [];
@@ -27,7 +28,7 @@ export async function runUrlCheck(
 	const started = performance.now();
 	try {
 		const {target, authorization} = splitCredentials(check.url);
-		const response = await fetch(target, {
+		const response = await httpFetch(target, {
 			method: check.method ?? 'GET',
 			signal,
 			// A redirect is an answer (3xx passes, like curl -f); following it could leave the host.
