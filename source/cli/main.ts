@@ -50,7 +50,7 @@ export async function main(io: Io): Promise<number> {
 	let resumed: ReturnType<typeof loadIncident> | undefined;
 	if (options.resume) {
 		try {
-			resumed = loadIncident(io.env, options.incidentId);
+			resumed = loadIncident(io.env, options.incidentId, loaded.config.timeline.dir);
 		} catch (error) {
 			if (!(error instanceof ResumeError)) throw error;
 			io.stderr.write(`irtop: --resume: ${error.message}\n`);

@@ -7,6 +7,7 @@ import {Store} from '../engine/store.ts';
 import {type SourceId, sourceIds} from '../model/index.ts';
 // A type only: the client itself is imported on demand below.
 import type {OpenedKubernetes} from '../sources/kubernetes/index.ts';
+import {followJournal} from '../timeline/follow-timeline.ts';
 import {Journal} from '../timeline/journal.ts';
 import {incidentsDir} from '../timeline/journal-paths.ts';
 import type {LoadedIncident} from '../timeline/journal-read.ts';
@@ -107,8 +108,11 @@ export async function openSession(
 	const store = new Store();
 	const author = options.owner ?? config.author ?? env.USER ?? env.LOGNAME ?? loginName(env);
 	// A snapshot is a read-only look: it records no incident.
-	const journalDir = options.command === 'snapshot' ? null : incidentsDir(env);
-	const journal = journalDir ? new Journal(journalDir) : undefined;
+	const journalDir =
+		options.command === 'snapshot' ? null : (config.timeline.dir ?? incidentsDir(env));
+	const journal = journalDir
+		? new Journal(journalDir, {shared: config.timeline.dir !== undefined})
+		: undefined;
 	const timeline = new Timeline({author, sink: journal});
 	// One step, not 10,000 appends: the journal already holds these events.
 	if (resumed) timeline.load(resumed.incident, resumed.events);
@@ -176,6 +180,8 @@ export async function openSession(
 		},
 	});
 	const stopRecording = recordAutomaticEvents(store, timeline);
+	// Other irtop processes on this host write the same journal: their events appear here.
+	const stopFollowing = journalDir ? followJournal(timeline, journalDir, resumed) : () => {};
 	return {
 		store,
 		timeline,
@@ -191,6 +197,7 @@ export async function openSession(
 		config,
 		async close() {
 			stopRecording();
+			stopFollowing();
 			await scheduler.stop();
 			store.dispose();
 			journal?.close();

@@ -75,5 +75,8 @@ export const resolveConfigPaths = (
 					},
 				}
 			: config.kafka;
-	return {...config, kubernetes, kafka};
+	const {dir} = config.timeline;
+	const timeline =
+		dir === undefined ? config.timeline : {...config.timeline, dir: expand(dir, baseDir, homedir)};
+	return {...config, kubernetes, kafka, timeline};
 };

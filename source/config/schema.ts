@@ -11,6 +11,7 @@ import {
 	prometheusSchema,
 	redisSchema,
 } from './schema-sources.ts';
+import {timelineSchema} from './schema-timeline.ts';
 
 /**
  * The one schema for everything a user configures. Every section is always
@@ -31,6 +32,7 @@ export const configSchema = z.strictObject({
 	integrations: integrationsSchema.prefault({}),
 	mitigations: mitigationsSchema.prefault({}),
 	escalation: escalationSchema.prefault({}),
+	timeline: timelineSchema.prefault({}),
 });
 
 /** The validated configuration, with every default applied. */

@@ -12,6 +12,8 @@ export interface LoadedIncident {
 	readonly warnings: readonly string[];
 	/** Bytes read, up to the end of the last whole line: where following the journal starts. */
 	readonly bytes?: number;
+	/** Lines in those bytes (a follower numbers lines without an id from there). */
+	readonly lines?: number;
 }
 
 function isRecord(value: unknown): value is JournalRecord {
@@ -76,5 +78,11 @@ export function readJournal(path: string): LoadedIncident {
 	}
 	if (!incident) throw new Error(`${path}: no readable entries`);
 	const set = eventSetOf(events);
-	return {incident: foldIncident(incident, set.events), events: set.events, warnings, bytes: whole};
+	return {
+		incident: foldIncident(incident, set.events),
+		events: set.events,
+		warnings,
+		bytes: whole,
+		lines: lines.length - 1,
+	};
 }

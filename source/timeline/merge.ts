@@ -27,6 +27,7 @@ export function addEvent(set: EventSet, incoming: TimelineEvent): EventSet | nul
 	while (index > 0 && compareEvents(rest[index - 1] as TimelineEvent, incoming) > 0) index--;
 	const events = [...rest.slice(0, index), incoming, ...rest.slice(index)];
 	const byId = new Map(set.byId);
+	byId.set(incoming.id, incoming);
 	return {events: renumber(events, kept ? 0 : index, byId), byId};
 }
 
