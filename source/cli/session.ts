@@ -14,7 +14,7 @@ import type {LoadedIncident} from '../timeline/journal-read.ts';
 import {Timeline} from '../timeline/timeline.ts';
 import type {AppServices} from '../ui/services.ts';
 import type {Options} from './args.ts';
-import {recordAutomaticEvents} from './auto-events.ts';
+import {automaticIds, recordAutomaticEvents} from './auto-events.ts';
 
 /** Everything one run of irtop holds: the composition root's product. */
 export interface Session {
@@ -173,7 +173,9 @@ export async function openSession(
 			// incident but does not open one: irtop started to look around is no incident.
 			if (!timeline.incident) return;
 			try {
-				timeline.append({kind: 'source', text: message, data: {source: id, change}});
+				// The same id on every responder that saw the same change: recorded once.
+				const eventId = automaticIds.source(timeline.getSnapshot().events, id, change);
+				timeline.append({id: eventId, kind: 'source', text: message, data: {source: id, change}});
 			} catch {
 				// A journal that cannot write (disk full) must not stop the polling; notes report it.
 			}
