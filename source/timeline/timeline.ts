@@ -39,6 +39,8 @@ export class Timeline {
 	readonly #now: () => number;
 	#state: TimelineState = {incident: null, events: []};
 	#set: EventSet = emptyEventSet;
+	/** Ids of the events this process created (the rest came from other responders or a resume). */
+	readonly #own = new Set<string>();
 
 	constructor(options: TimelineOptions = {}) {
 		this.#author = options.author ?? null;
@@ -93,6 +95,9 @@ export class Timeline {
 		this.#publish({incident, events: set.events});
 		return added;
 	}
+
+	/** Whether this process created the event (and not another responder's irtop). */
+	readonly createdHere = (id: string): boolean => this.#own.has(id);
 
 	/** Whether this timeline already holds an event with this id. */
 	has(id: string): boolean {
@@ -198,6 +203,7 @@ export class Timeline {
 		const placed = set.byId.get(full.id) ?? full;
 		const folded = shapesIncident(placed) ? foldIncident(incident, set.events) : incident;
 		this.#sink?.write(folded, placed);
+		this.#own.add(placed.id);
 		this.#set = set;
 		this.#publish({incident: folded, events: set.events});
 		return placed;
