@@ -118,6 +118,12 @@ export const subcommandSpecs: readonly SubcommandSpec[] = [
 		argument: {kind: 'file'},
 	},
 	{
+		name: 'join',
+		synopsis: '[ID] [options]',
+		description: 'the open incidents (title, severity, age, responders): join one, or ID',
+		argument: {kind: 'dynamic', what: 'incidents'},
+	},
+	{
 		name: 'completion',
 		synopsis: 'bash|zsh|fish',
 		description: 'a completion script for the shell (see the README)',
