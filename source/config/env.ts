@@ -40,7 +40,6 @@ const overrides: readonly Override[] = [
 	{variable: 'STATUSPAGE_API_KEY', path: ['integrations', 'statuspage', 'apiKey']},
 	{variable: 'STATUSPAGE_PAGE_ID', path: ['integrations', 'statuspage', 'pageId']},
 	{variable: 'PAGERDUTY_TOKEN', path: ['integrations', 'pagerduty', 'token']},
-	{variable: 'IRTOP_SHARE_URL', path: ['timeline', 'share', 'url']},
 ];
 
 const libpqOverrides: readonly Override[] = [

@@ -1,4 +1,4 @@
-import {appendFileSync, mkdtempSync, rmSync} from 'node:fs';
+import {appendFileSync, mkdtempSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
@@ -71,6 +71,22 @@ describe('two processes on one journal', () => {
 			for (const stop of stops) stop();
 			a.journal.close();
 			b.journal.close();
+		}
+	});
+});
+
+describe('timeline.dir, shared by a group', () => {
+	it('creates group-writable journals whatever the umask', () => {
+		const shared = join(dir, 'group');
+		const old = process.umask(0o022);
+		try {
+			const journal = new Journal(shared, {shared: true});
+			const timeline = new Timeline({sink: journal});
+			const incident = timeline.open({title: 'group drill', severity: 'P2'});
+			journal.close();
+			expect(statSync(journalPath(shared, incident.id)).mode & 0o777).toBe(0o660);
+		} finally {
+			process.umask(old);
 		}
 	});
 });
