@@ -21,6 +21,7 @@ export async function runDashboard(session: Session, options: Options): Promise<
 	};
 	const {notifiers, oncall} = notifiersFromConfig(session.config);
 	oncall?.start();
+	session.presence?.start();
 	const services = {
 		store: session.store,
 		timeline: session.timeline,
@@ -36,6 +37,7 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		escalation: session.config.escalation,
 		notifiers,
 		oncall: oncall?.current,
+		presence: session.presence?.others,
 		measureImpact: (from: number, to: number) => measureImpact(session.config, from, to),
 		quit,
 	};

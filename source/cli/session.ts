@@ -1,4 +1,4 @@
-import {userInfo} from 'node:os';
+import {hostname, userInfo} from 'node:os';
 import type {Mitigations} from '../actions/mitigations.ts';
 import {type Config, notConfiguredHint, sourceConfigured} from '../config/index.ts';
 import {Scheduler} from '../engine/scheduler.ts';
@@ -11,6 +11,7 @@ import {followJournal} from '../timeline/follow-timeline.ts';
 import {Journal} from '../timeline/journal.ts';
 import {incidentsDir} from '../timeline/journal-paths.ts';
 import type {LoadedIncident} from '../timeline/journal-read.ts';
+import {Presence} from '../timeline/presence.ts';
 import {Timeline} from '../timeline/timeline.ts';
 import type {AppServices} from '../ui/services.ts';
 import type {Options} from './args.ts';
@@ -34,6 +35,8 @@ export interface Session {
 	/** Lines of a resumed journal that could not be read (a torn last line). */
 	readonly warnings: readonly string[];
 	readonly config: Config;
+	/** Who else is on the incident on this host (the dashboard's header). */
+	readonly presence?: Presence;
 	close(): Promise<void>;
 }
 
@@ -184,6 +187,11 @@ export async function openSession(
 	const stopRecording = recordAutomaticEvents(store, timeline);
 	// Other irtop processes on this host write the same journal: their events appear here.
 	const stopFollowing = journalDir ? followJournal(timeline, journalDir, resumed) : () => {};
+	// Only the dashboard is someone on the incident; a snapshot or check is not.
+	const presence =
+		journalDir && options.command === 'dashboard'
+			? new Presence(journalDir, `${author ?? 'someone'}@${hostname()}`, timeline)
+			: undefined;
 	return {
 		store,
 		timeline,
@@ -197,7 +205,9 @@ export async function openSession(
 		journalDir,
 		warnings: resumed?.warnings ?? [],
 		config,
+		presence,
 		async close() {
+			presence?.stop();
 			stopRecording();
 			stopFollowing();
 			await scheduler.stop();

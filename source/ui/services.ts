@@ -46,6 +46,8 @@ export interface AppServices {
 	readonly measureImpact?: (from: number, to: number) => Promise<Impact | null>;
 	/** Who is on call (PagerDuty), when configured. */
 	readonly oncall?: () => string | null;
+	/** The other responders on this incident now (user@host), when a journal is shared. */
+	readonly presence?: () => readonly string[];
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);
