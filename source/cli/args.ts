@@ -30,6 +30,8 @@ export interface Options {
 	readonly json: boolean;
 	/** --resume: reopen a journaled incident (`incidentId`, or the latest). */
 	readonly resume: boolean;
+	/** `irtop join`: resume an open incident, picked from a list when `incidentId` is not given. */
+	readonly join?: boolean;
 	/** The incident for --resume or export; undefined means the latest. */
 	readonly incidentId: string | undefined;
 	readonly format: 'md' | 'json';
@@ -128,11 +130,14 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 	}
 	const exportId = command === 'export' ? rest.shift() : undefined;
 	const importFile = command === 'import' ? rest.shift() : undefined;
+	const joinId = command === 'join' ? rest.shift() : undefined;
 	if (command === 'import' && importFile === undefined)
 		return usage('import needs the FILE an `irtop export --format json` wrote');
 	const extra = rest;
 	if (extra.length > 0) return usage(`unexpected argument "${extra[0]}"`);
 	if (f.resume && command !== undefined) return usage('--resume belongs to the dashboard');
+	if (command === 'join' && f.incident !== undefined)
+		return usage('join opens an incident that exists: --incident starts a new one');
 	if (f.resume && f.incident !== undefined)
 		return usage('use either --resume or --incident, not both');
 	if ((f.format !== undefined || f.output !== undefined) && command !== 'export')
@@ -200,8 +205,10 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
 			owner: f.owner,
 			color: f.color !== false && !process.env.NO_COLOR,
 			json: f.json === true,
-			resume: f.resume === true,
-			incidentId: resumeId ?? exportId ?? importFile,
+			// `join` is the dashboard on an incident that is already open (its flags, too).
+			resume: f.resume === true || command === 'join',
+			join: command === 'join',
+			incidentId: resumeId ?? exportId ?? importFile ?? joinId,
 			format: f.format === 'json' ? 'json' : 'md',
 			output: f.output,
 			checkFile: f.check,

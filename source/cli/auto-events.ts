@@ -7,27 +7,58 @@ import {errorJump} from './log-jump.ts';
 
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
 
-/** What the timeline already says is firing / above threshold, so a resumed incident does not repeat it. */
+/**
+ * What the timeline already says is firing / above threshold, so a resumed incident does not
+ * repeat it, and how many crossings each service has had (for their ids). Read from the
+ * timeline every time it changed: another responder's irtop may have recorded it first.
+ */
 function recorded(events: readonly TimelineEvent[]) {
-	const firing = new Map<string, string>();
+	const firing = new Map<string, {name: string; startsAt: unknown}>();
 	const above = new Set<string>();
 	let logsJumped = false;
+	const crossings = new Map<string, number>();
 	for (const e of events) {
 		if (e.kind === 'observation' && e.data?.source === 'logs' && typeof e.data.jump === 'boolean')
 			logsJumped = e.data.jump;
 		const fingerprint = e.data?.fingerprint;
 		if (e.kind === 'alert' && typeof fingerprint === 'string') {
-			if (e.data?.firing === true) firing.set(fingerprint, String(e.data.name ?? fingerprint));
+			if (e.data?.firing === true)
+				firing.set(fingerprint, {
+					name: String(e.data.name ?? fingerprint),
+					startsAt: e.data.startsAt,
+				});
 			else firing.delete(fingerprint);
 		}
 		const service = e.data?.service;
-		if (e.kind === 'observation' && typeof service === 'string') {
-			if (e.data?.above === true) above.add(service);
+		if (
+			e.kind === 'observation' &&
+			typeof service === 'string' &&
+			typeof e.data?.above === 'boolean'
+		) {
+			if (e.data.above) above.add(service);
 			else above.delete(service);
+			crossings.set(service, (crossings.get(service) ?? 0) + 1);
 		}
 	}
-	return {firing, above, logsJumped, endpointless: recordedEndpointless(events)};
+	return {firing, above, logsJumped, crossings, endpointless: recordedEndpointless(events)};
 }
+
+/**
+ * Ids made from what an automatic event describes, so two irtops that observe the same
+ * thing make the same event, and the timeline keeps one (merge.ts). An alert is its
+ * fingerprint and start; a crossing or a source's change is its place in that series.
+ */
+export const automaticIds = {
+	fired: (fingerprint: string, startsAt: unknown) =>
+		`alert:${fingerprint}:${String(startsAt)}:fired`,
+	resolved: (fingerprint: string, startsAt: unknown) =>
+		`alert:${fingerprint}:${String(startsAt)}:resolved`,
+	crossing: (service: string, nth: number) => `ratio:${service}:${nth}`,
+	source: (events: readonly TimelineEvent[], source: string, change: string) => {
+		const nth = events.filter((e) => e.kind === 'source' && e.data?.source === source).length + 1;
+		return `source:${source}:${nth}:${change}`;
+	},
+};
 
 /**
  * Turns what the sources see into timeline events: alerts fired and resolved,
@@ -37,9 +68,14 @@ function recorded(events: readonly TimelineEvent[]) {
  */
 export function recordAutomaticEvents(store: Store, timeline: Timeline): () => void {
 	let known: ReturnType<typeof recorded> | null = null;
+	let readFrom: readonly TimelineEvent[] | null = null;
 	const update = () => {
 		if (!timeline.incident) return;
-		known ??= recorded(timeline.getSnapshot().events);
+		const {events} = timeline.getSnapshot();
+		if (events !== readFrom || !known) {
+			known = recorded(events);
+			readFrom = events;
+		}
 		const {slots} = store.getSnapshot();
 		const append = (event: Parameters<Timeline['append']>[0]) => {
 			try {
@@ -54,17 +90,19 @@ export function recordAutomaticEvents(store: Store, timeline: Timeline): () => v
 			for (const a of alerts) if (a.state === 'active' && !a.silenced) firing.set(a.fingerprint, a);
 			for (const [fingerprint, a] of firing) {
 				if (known.firing.has(fingerprint)) continue;
-				known.firing.set(fingerprint, a.name);
+				known.firing.set(fingerprint, {name: a.name, startsAt: a.startsAt});
 				append({
+					id: automaticIds.fired(fingerprint, a.startsAt),
 					kind: 'alert',
 					text: `Alert fired: ${a.name}${a.severity ? ` (${a.severity})` : ''} · ${a.summary}`,
 					data: {fingerprint, name: a.name, firing: true, startsAt: a.startsAt},
 				});
 			}
-			for (const [fingerprint, name] of [...known.firing]) {
+			for (const [fingerprint, {name, startsAt}] of [...known.firing]) {
 				if (firing.has(fingerprint)) continue;
 				known.firing.delete(fingerprint);
 				append({
+					id: automaticIds.resolved(fingerprint, startsAt),
 					kind: 'alert',
 					text: `Alert resolved: ${name}`,
 					data: {fingerprint, name, firing: false},
@@ -88,7 +126,10 @@ export function recordAutomaticEvents(store: Store, timeline: Timeline): () => v
 				if (above === known.above.has(s.name)) continue;
 				if (above) known.above.add(s.name);
 				else known.above.delete(s.name);
+				const nth = (known.crossings.get(s.name) ?? 0) + 1;
+				known.crossings.set(s.name, nth);
 				append({
+					id: automaticIds.crossing(s.name, nth),
 					kind: 'observation',
 					text: `${s.name} 5xx ratio ${percent(s.errorRatio)} ${above ? 'above' : 'back under'} ${percent(prometheus.threshold)}`,
 					data: {service: s.name, above, ratio: s.errorRatio},

@@ -37,8 +37,11 @@ export function recordCheckFlips(store: Store, timeline: Timeline): () => void {
 				continue;
 			}
 			known.set(r.name, r.ok);
+			// The nth flip of this check: the same id on every responder that saw it.
+			const nth = timeline.getSnapshot().events.filter((e) => e.data?.check === r.name).length + 1;
 			try {
 				timeline.append({
+					id: `check:${r.name}:${nth}:${r.ok ? 'passes' : 'fails'}`,
 					kind: 'observation',
 					text: r.ok
 						? `Check ${sanitizeLine(r.name)} passes again`

@@ -129,6 +129,12 @@ export const subcommandSpecs: readonly SubcommandSpec[] = [
 		description: 'print the effective runbook and what each step waits for',
 	},
 	{
+		name: 'join',
+		synopsis: '[ID] [options]',
+		description: 'the open incidents (title, severity, age, responders): join one, or ID',
+		argument: {kind: 'dynamic', what: 'incidents'},
+	},
+	{
 		name: 'completion',
 		synopsis: 'bash|zsh|fish',
 		description: 'a completion script for the shell (see the README)',

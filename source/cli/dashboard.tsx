@@ -27,6 +27,7 @@ export async function runDashboard(session: Session, options: Options): Promise<
 	installConfiguredCommands(configuredCommandRows(session.actions));
 	const {notifiers, oncall} = notifiersFromConfig(session.config);
 	oncall?.start();
+	session.presence?.start();
 	const services = {
 		store: session.store,
 		timeline: session.timeline,
@@ -51,6 +52,7 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		configuredActions: session.actions,
 		actionRuns: new ActionRuns(),
 		oncall: oncall?.current,
+		presence: session.presence?.others,
 		measureImpact: (from: number, to: number) => measureImpact(session.config, from, to),
 		quit,
 	};

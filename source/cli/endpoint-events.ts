@@ -31,6 +31,8 @@ export function endpointlessChanges(
 		known.set(service, row.since);
 		const why = row.notReady > 0 ? `${row.notReady} not ready` : 'none selected';
 		events.push({
+			// Named after what it describes, so two responders watching it record one event.
+			id: `endpoints:${service}:${row.since}:down`,
 			kind: 'observation',
 			text: `Service ${service} has no ready endpoint (${why})`,
 			data: {endpointsOf: service, ready: false, since: row.since, notReady: row.notReady},
@@ -40,6 +42,7 @@ export function endpointlessChanges(
 		if (current.has(service)) continue;
 		known.delete(service);
 		events.push({
+			id: `endpoints:${service}:${since}:up`,
 			kind: 'observation',
 			text: `Service ${service} has a ready endpoint again, after ${formatDuration(now - since)}`,
 			data: {endpointsOf: service, ready: true},

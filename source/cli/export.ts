@@ -14,7 +14,7 @@ import {loadIncident, ResumeError} from './resume.ts';
 export async function runExport(options: Options, config: Config, io: Io): Promise<number> {
 	let loaded: ReturnType<typeof loadIncident>;
 	try {
-		loaded = loadIncident(io.env, options.incidentId);
+		loaded = loadIncident(io.env, options.incidentId, config.timeline.dir);
 	} catch (error) {
 		if (!(error instanceof ResumeError)) throw error;
 		io.stderr.write(`irtop: ${error.message}\n`);

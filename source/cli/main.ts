@@ -54,9 +54,16 @@ export async function main(io: Io): Promise<number> {
 		return runCheck(loaded.config, options.json, io);
 	}
 	let resumed: ReturnType<typeof loadIncident> | undefined;
+	let incidentId = options.incidentId;
+	if (options.join && incidentId === undefined) {
+		const {pickIncident} = await import('./join.ts');
+		const picked = await pickIncident(io, loaded.config.timeline.dir);
+		if (picked === null) return 1;
+		incidentId = picked;
+	}
 	if (options.resume) {
 		try {
-			resumed = loadIncident(io.env, options.incidentId);
+			resumed = loadIncident(io.env, incidentId, loaded.config.timeline.dir);
 		} catch (error) {
 			if (!(error instanceof ResumeError)) throw error;
 			io.stderr.write(`irtop: --resume: ${error.message}\n`);

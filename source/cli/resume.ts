@@ -4,8 +4,12 @@ import {type LoadedIncident, readJournal} from '../timeline/journal-read.ts';
 export class ResumeError extends Error {}
 
 /** The journaled incident for --resume and export: the given id (or a unique prefix), or the latest. */
-export function loadIncident(env: NodeJS.ProcessEnv, id: string | undefined): LoadedIncident {
-	const dir = incidentsDir(env);
+export function loadIncident(
+	env: NodeJS.ProcessEnv,
+	id: string | undefined,
+	configuredDir?: string,
+): LoadedIncident {
+	const dir = configuredDir ?? incidentsDir(env);
 	if (!dir) throw new ResumeError('no incident journal: set HOME or XDG_STATE_HOME');
 	const found = findIncident(dir, id);
 	if (!found) {

@@ -33,6 +33,8 @@ export function recordRunbookSteps(
 			recorded.add(key);
 			try {
 				timeline.append({
+					// One event per step and incident, however many responders watch it tick.
+					id: `runbook:${step.section}:${step.title}:done`,
 					kind: 'milestone',
 					text: `Runbook: ${step.section} · ${step.title} done`,
 					data: {

@@ -1,4 +1,4 @@
-import {userInfo} from 'node:os';
+import {hostname, userInfo} from 'node:os';
 import type {ActionConfig} from '../actions/configured/config.ts';
 import type {Mitigations} from '../actions/mitigations.ts';
 import {type Config, notConfiguredHint, sourceConfigured} from '../config/index.ts';
@@ -9,13 +9,15 @@ import {type SourceId, sourceIds} from '../model/index.ts';
 import {defaultRunbook} from '../runbook/default-runbook.ts';
 // A type only: the client itself is imported on demand below.
 import type {OpenedKubernetes} from '../sources/kubernetes/index.ts';
+import {followJournal} from '../timeline/follow-timeline.ts';
 import {Journal} from '../timeline/journal.ts';
 import {incidentsDir} from '../timeline/journal-paths.ts';
 import type {LoadedIncident} from '../timeline/journal-read.ts';
+import {Presence} from '../timeline/presence.ts';
 import {Timeline} from '../timeline/timeline.ts';
 import type {AppServices, LogSearch} from '../ui/services.ts';
 import type {Options} from './args.ts';
-import {recordAutomaticEvents} from './auto-events.ts';
+import {automaticIds, recordAutomaticEvents} from './auto-events.ts';
 import {recordCheckFlips} from './check-events.ts';
 import {recordRunbookSteps} from './runbook-events.ts';
 
@@ -42,6 +44,8 @@ export interface Session {
 	readonly config: Config;
 	/** The configured actions (`actions:`), or the demo's when the demo plays and none are configured. */
 	readonly actions: readonly ActionConfig[];
+	/** Who else is on the incident on this host (the dashboard's header). */
+	readonly presence?: Presence;
 	close(): Promise<void>;
 }
 
@@ -123,8 +127,11 @@ export async function openSession(
 	const store = new Store();
 	const author = options.owner ?? config.author ?? env.USER ?? env.LOGNAME ?? loginName(env);
 	// A snapshot is a read-only look: it records no incident.
-	const journalDir = options.command === 'snapshot' ? null : incidentsDir(env);
-	const journal = journalDir ? new Journal(journalDir) : undefined;
+	const journalDir =
+		options.command === 'snapshot' ? null : (config.timeline.dir ?? incidentsDir(env));
+	const journal = journalDir
+		? new Journal(journalDir, {shared: config.timeline.dir !== undefined})
+		: undefined;
 	const timeline = new Timeline({author, sink: journal});
 	// One step, not 10,000 appends: the journal already holds these events.
 	if (resumed) timeline.load(resumed.incident, resumed.events);
@@ -191,7 +198,9 @@ export async function openSession(
 			// incident but does not open one: irtop started to look around is no incident.
 			if (!timeline.incident) return;
 			try {
-				timeline.append({kind: 'source', text: message, data: {source: id, change}});
+				// The same id on every responder that saw the same change: recorded once.
+				const eventId = automaticIds.source(timeline.getSnapshot().events, id, change);
+				timeline.append({id: eventId, kind: 'source', text: message, data: {source: id, change}});
 			} catch {
 				// A journal that cannot write (disk full) must not stop the polling; notes report it.
 			}
@@ -205,6 +214,13 @@ export async function openSession(
 		stopChecks();
 		stopRunbook();
 	};
+	// Other irtop processes on this host write the same journal: their events appear here.
+	const stopFollowing = journalDir ? followJournal(timeline, journalDir, resumed) : () => {};
+	// Only the dashboard is someone on the incident; a snapshot or check is not.
+	const presence =
+		journalDir && options.command === 'dashboard'
+			? new Presence(journalDir, `${author ?? 'someone'}@${hostname()}`, timeline)
+			: undefined;
 	return {
 		store,
 		timeline,
@@ -221,8 +237,11 @@ export async function openSession(
 		warnings: resumed?.warnings ?? [],
 		config,
 		actions,
+		presence,
 		async close() {
+			presence?.stop();
 			stopRecording();
+			stopFollowing();
 			await scheduler.stop();
 			store.dispose();
 			journal?.close();

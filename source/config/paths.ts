@@ -84,5 +84,8 @@ export const resolveConfigPaths = (
 	const actions = config.actions.map((action) =>
 		action.cwd === undefined ? action : {...action, cwd: expand(action.cwd, baseDir, homedir)},
 	);
-	return {...config, kubernetes, kafka, logs, checks, actions};
+	const {dir} = config.timeline;
+	const timeline =
+		dir === undefined ? config.timeline : {...config.timeline, dir: expand(dir, baseDir, homedir)};
+	return {...config, kubernetes, kafka, logs, checks, actions, timeline};
 };

@@ -16,6 +16,7 @@ import {
 	prometheusSchema,
 	redisSchema,
 } from './schema-sources.ts';
+import {timelineSchema} from './schema-timeline.ts';
 
 /**
  * The one schema for everything a user configures. Every section is always
@@ -42,6 +43,7 @@ export const configSchema = z.strictObject({
 	mitigations: mitigationsSchema.prefault({}),
 	escalation: escalationSchema.prefault({}),
 	disk: diskSchema.prefault({}),
+	timeline: timelineSchema.prefault({}),
 });
 
 /** The validated configuration, with every default applied. */

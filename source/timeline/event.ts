@@ -15,7 +15,12 @@ export type EventKind = (typeof eventKinds)[number];
 
 /** One line of the incident timeline. Everything irtop saw or did, and every note. */
 export interface TimelineEvent {
-	/** Monotonic within an incident; the order of the journal. */
+	/**
+	 * Stable and unique across responders, made where the event was created (event-id.ts);
+	 * an automatic event's id is made from what it describes, so two observers make one event.
+	 */
+	readonly id: string;
+	/** The event's place (from 1) in the one order (at, id); renumbered when an earlier event arrives. */
 	readonly seq: number;
 	/** Epoch milliseconds. */
 	readonly at: number;
@@ -27,4 +32,4 @@ export interface TimelineEvent {
 }
 
 export type NewEvent = Pick<TimelineEvent, 'kind' | 'text'> &
-	Partial<Pick<TimelineEvent, 'author' | 'data' | 'at'>>;
+	Partial<Pick<TimelineEvent, 'author' | 'data' | 'at' | 'id'>>;

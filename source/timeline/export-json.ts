@@ -1,5 +1,6 @@
 import type {TimelineEvent} from './event.ts';
 import {eventKinds} from './event.ts';
+import {legacyEventId} from './event-id.ts';
 import type {Incident} from './incident.ts';
 import {incidentStatuses} from './incident.ts';
 import {isSeverity} from './severity.ts';
@@ -39,5 +40,13 @@ export function importJson(text: string): {incident: Incident; events: TimelineE
 		)
 			fail(`events[${index}] is not an event`);
 	}
-	return {incident, events: [...events]};
+	// An export made before events had ids: each gets one from its place, as an old journal's lines do.
+	return {
+		incident,
+		events: events.map((event, index) =>
+			typeof event.id === 'string' && event.id !== ''
+				? event
+				: {...event, id: legacyEventId(index + 1)},
+		),
+	};
 }

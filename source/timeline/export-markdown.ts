@@ -3,6 +3,7 @@ import {sanitizeLine} from '../format/sanitize.ts';
 import type {TimelineEvent} from './event.ts';
 import type {Incident} from './incident.ts';
 import {durations, isMitigation, milestones, origin} from './milestones.ts';
+import {pinnedIds} from './pins.ts';
 
 const utcTime = (at: number) => `${new Date(at).toISOString().slice(11, 16)} UTC`;
 const utcDate = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -63,7 +64,7 @@ export function exportMarkdown(
 	const duration = `${formatDuration(end - origin(m))}${m.resolved ? '' : ' (ongoing)'}`;
 	const startDay = utcDate(incident.startedAt);
 	const notes = events.filter((e) => e.kind === 'note');
-	const pinned = new Set(events.filter((e) => e.kind === 'pin').map((e) => e.data?.seq));
+	const pinned = pinnedIds(events);
 	const actions = events.filter(isMitigation);
 	const alerts = events.filter((e) => e.kind === 'alert');
 	// Steps that became done (runbook/evaluate.ts via cli/runbook-events.ts), in the order they did.
@@ -97,7 +98,7 @@ export function exportMarkdown(
 		took('Time to mitigate', d.toMitigate),
 		took('Time to resolve', d.toResolve),
 	];
-	const keyMoments = events.filter((e) => pinned.has(e.seq));
+	const keyMoments = events.filter((e) => pinned.has(e.id));
 	if (keyMoments.length > 0) {
 		out.push('', 'Key moments (pinned):', ...keyMoments.map((e) => eventLine(e, startDay)));
 	}

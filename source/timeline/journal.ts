@@ -1,6 +1,7 @@
 import {
 	closeSync,
 	constants,
+	fchmodSync,
 	fdatasyncSync,
 	fstatSync,
 	fsyncSync,
@@ -41,10 +42,16 @@ export function encodeRecord(incident: Incident, event: TimelineEvent): string {
  */
 export class Journal implements TimelineSink {
 	readonly #dir: string;
+	readonly #shared: boolean;
 	#open: {id: string; fd: number} | null = null;
 
-	constructor(dir: string) {
+	/**
+	 * `shared`: the directory is `timeline.dir`, which several Unix users of one group write
+	 * (docs/configuration.md): journals are made group-writable (0660) whatever the umask.
+	 */
+	constructor(dir: string, options: {shared?: boolean} = {}) {
 		this.#dir = dir;
+		this.#shared = options.shared === true;
 	}
 
 	get dir(): string {
@@ -53,7 +60,10 @@ export class Journal implements TimelineSink {
 
 	write(incident: Incident, event: TimelineEvent): void {
 		const fd = this.#fd(incident.id);
-		const line = Buffer.from(encodeRecord(incident, event));
+		// Another responder killed mid-write leaves a fragment at the end: start this record on a
+		// line of its own (in the same single write), or the fragment would cost this event too.
+		const torn = !endsWithNewline(fd);
+		const line = Buffer.from(`${torn ? '\n' : ''}${encodeRecord(incident, event)}`);
 		const written = writeSync(fd, line);
 		// A short write only happens when the disk is full; report it rather than
 		// write the rest separately, which could interleave with another writer.
@@ -70,35 +80,30 @@ export class Journal implements TimelineSink {
 	#fd(id: string): number {
 		if (this.#open?.id === id) return this.#open.fd;
 		this.close();
-		mkdirSync(this.#dir, {recursive: true, mode: 0o700});
+		mkdirSync(this.#dir, {recursive: true, mode: this.#shared ? 0o2770 : 0o700});
 		const fd = openSync(
 			journalPath(this.#dir, id),
-			constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT,
+			constants.O_RDWR | constants.O_APPEND | constants.O_CREAT,
 			0o600,
 		);
-		const {size} = fstatSync(fd);
-		if (size === 0) {
+		if (fstatSync(fd).size === 0) {
+			if (this.#shared) fchmodSync(fd, 0o660);
 			// The new directory entry must survive a crash too, not only the data.
 			syncDir(this.#dir);
-		} else if (!endsWithNewline(journalPath(this.#dir, id), size)) {
-			// A torn last line from a crash: end it, so the next record starts on its own line
-			// (the reader skips the fragment with a warning).
-			writeSync(fd, '\n');
 		}
 		this.#open = {id, fd};
 		return fd;
 	}
 }
 
-function endsWithNewline(path: string, size: number): boolean {
-	const fd = openSync(path, 'r');
-	try {
-		const byte = Buffer.alloc(1);
-		readSync(fd, byte, 0, 1, size - 1);
-		return byte[0] === 0x0a;
-	} finally {
-		closeSync(fd);
-	}
+/** True for an empty file or one whose last byte ends a line (the reader skips a torn fragment). */
+function endsWithNewline(fd: number): boolean {
+	const {size} = fstatSync(fd);
+	if (size === 0) return true;
+	const byte = Buffer.alloc(1);
+	// pread on the O_APPEND descriptor needs read access: the journal opens it O_RDWR.
+	readSync(fd, byte, 0, 1, size - 1);
+	return byte[0] === 0x0a;
 }
 
 function syncDir(dir: string): void {

@@ -1,5 +1,6 @@
 import {Box, useInput, usePaste, useWindowSize} from 'ink';
 import {useCallback, useMemo, useReducer, useRef} from 'react';
+import {recentActionWarning} from '../timeline/recent-action.ts';
 import {ActionInputLine} from './components/action-input-line.tsx';
 import {ConfirmDialog} from './components/confirm-dialog.tsx';
 import {DescribeOverlay} from './components/describe-overlay.tsx';
@@ -19,6 +20,7 @@ import {type PanelBox as Box_, computeLayout} from './layout.ts';
 import {isGridPanel, type PanelId, panelIds} from './panel-ids.ts';
 import {panels} from './panels/index.ts';
 import type {PanelLine, PanelView, VisiblePanel} from './panels/panel.ts';
+import {useServices} from './services.ts';
 import {initialUiState, reduceUi, type UiState} from './state.ts';
 import {useCommandHandler} from './use-command-handler.ts';
 
@@ -41,6 +43,7 @@ export function App({size, initialUi}: AppProps) {
 	const [ui, dispatch] = useReducer(reduceUi, {...initialUiState, ...initialUi});
 	const store = useStoreState();
 	const timeline = useTimelineState();
+	const services = useServices();
 	const now = useNow();
 	// A view opened by name (`:top`) has no place in the grid: it always fills the body.
 	const zoomed = ui.zoomed || !isGridPanel(ui.focus) ? ui.focus : null;
@@ -136,7 +139,16 @@ export function App({size, initialUi}: AppProps) {
 	} else if (ui.overlay.kind === 'confirm') {
 		body = (
 			<Box height={bodyHeight} width={columns} alignItems="center" justifyContent="center">
-				<ConfirmDialog action={ui.overlay.action} width={columns} />
+				<ConfirmDialog
+					action={ui.overlay.action}
+					width={columns}
+					warning={recentActionWarning(
+						timeline.events,
+						ui.overlay.action.target,
+						now,
+						services.timeline.createdHere,
+					)}
+				/>
 			</Box>
 		);
 	} else if (ui.overlay.kind === 'logs') {

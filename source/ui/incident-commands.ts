@@ -6,6 +6,7 @@ import type {Action} from '../actions/action.ts';
 import {exportMarkdown} from '../timeline/export-markdown.ts';
 import {nextStatus} from '../timeline/incident.ts';
 import {milestones} from '../timeline/milestones.ts';
+import {pinnedIds} from '../timeline/pins.ts';
 import {isSeverity} from '../timeline/severity.ts';
 import type {CommandId} from './commands.ts';
 import type {PanelLine} from './panels/panel.ts';
@@ -90,13 +91,13 @@ export function incidentCommands(
 					say('select a timeline event first', 'warn');
 					return true;
 				}
-				const pinned = state.events.findLast((e) => e.kind === 'pin' && e.data?.seq === seq);
-				const on = pinned?.data?.pinned !== true;
+				const on = !pinnedIds(state.events).has(event.id);
 				record('pin', () =>
 					timeline.append({
 						kind: 'pin',
 						text: `${on ? 'Pinned' : 'Unpinned'} #${seq}`,
-						data: {seq, pinned: on},
+						// By id: another responder's earlier event may renumber the list.
+						data: {seq, event: event.id, pinned: on},
 					}),
 				);
 				return true;

@@ -71,6 +71,8 @@ export interface AppServices {
 	readonly actionRuns?: ActionRuns;
 	/** Who is on call (PagerDuty), when configured. */
 	readonly oncall?: () => string | null;
+	/** The other responders on this incident now (user@host), when a journal is shared. */
+	readonly presence?: () => readonly string[];
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

@@ -31,6 +31,7 @@ describe('services without a ready endpoint on the timeline', () => {
 			2000,
 		).map(
 			(e, seq): TimelineEvent => ({
+				id: `endpointless-${seq}`,
 				seq,
 				at: 2000,
 				author: null,

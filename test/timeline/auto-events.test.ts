@@ -25,18 +25,25 @@ const rates = (ratio: number) => ({
 describe('automatic timeline events', () => {
 	it('records alerts fired and resolved, and threshold crossings both ways, once each', () => {
 		const store = new Store({frameMs: 0});
-		const timeline = new Timeline({now: () => start});
+		// The clock moves between polls: events of one instant are ordered by id, not by call.
+		let now = start;
+		const timeline = new Timeline({now: () => now});
 		const stop = recordAutomaticEvents(store, timeline);
 		store.setData('alerts', [alert('a1')], start);
 		store.flush();
 		expect(timeline.getSnapshot().events).toEqual([]); // no incident: nothing recorded, none started
 		timeline.open({title: 'x', severity: 'P1'});
 		store.setData('alerts', [alert('a1'), alert('s1', {silenced: true})], start);
+		store.flush();
+		now += 1000;
 		store.setData('prometheus', rates(0.042), start);
 		store.flush();
 		store.setData('prometheus', rates(0.05), start);
 		store.flush();
+		now += 1000;
 		store.setData('alerts', [], start);
+		store.flush();
+		now += 1000;
 		store.setData('prometheus', rates(0.002), start);
 		store.flush();
 		const texts = timeline.getSnapshot().events.map((e) => e.text);
@@ -70,5 +77,36 @@ describe('automatic timeline events', () => {
 		again.setData('alerts', [alert('a1')], start);
 		again.flush();
 		expect(resumed.getSnapshot().events).toHaveLength(2);
+	});
+
+	it('two responders who both saw an alert fire and resolve keep one event each, the same one', () => {
+		const responders = [start + 400, start + 900].map((clock) => {
+			const timeline = new Timeline({now: () => clock});
+			const store = new Store({frameMs: 0});
+			recordAutomaticEvents(store, timeline);
+			return {timeline, store};
+		});
+		const [a, b] = responders as [(typeof responders)[0], (typeof responders)[0]];
+		a.timeline.open({title: 'shared', severity: 'P1'});
+		const opened = a.timeline.getSnapshot().events;
+		b.timeline.load(a.timeline.incident!, opened);
+		// Both poll Alertmanager before either has seen the other's event.
+		for (const r of responders) {
+			r.store.setData('alerts', [alert('a1')], start);
+			r.store.flush();
+			r.store.setData('alerts', [], start);
+			r.store.flush();
+		}
+		const id = a.timeline.incident!.id;
+		a.timeline.receive(id, b.timeline.getSnapshot().events, false);
+		b.timeline.receive(id, a.timeline.getSnapshot().events, false);
+		const alerts = (r: typeof a) =>
+			r.timeline.getSnapshot().events.filter((e) => e.kind === 'alert');
+		expect(alerts(a).map((e) => e.text)).toEqual([
+			'Alert fired: HighErrorRate (critical) · 5xx above 1 %',
+			'Alert resolved: HighErrorRate',
+		]);
+		expect(alerts(b)).toEqual(alerts(a));
+		expect(b.timeline.getSnapshot().events).toEqual(a.timeline.getSnapshot().events);
 	});
 });

@@ -7,7 +7,16 @@ import {Toned} from './tone.tsx';
  * The one confirmation every mutation goes through: what, where, and the
  * exact command a human would type to do the same. Only `y` runs it.
  */
-export function ConfirmDialog({action, width}: {action: Action; width: number}) {
+export function ConfirmDialog({
+	action,
+	width,
+	warning,
+}: {
+	action: Action;
+	width: number;
+	/** Another responder's recent action on the same object (timeline/recent-action.ts). */
+	warning?: string | null;
+}) {
 	const {target} = action;
 	return (
 		<Box
@@ -29,6 +38,11 @@ export function ConfirmDialog({action, width}: {action: Action; width: number}) 
 					{sanitizeLine(line)}
 				</Text>
 			))}
+			{warning ? (
+				<Toned tone="warn" wrap="wrap">
+					⚠ {sanitizeLine(warning)}
+				</Toned>
+			) : null}
 			<Text> </Text>
 			<Toned tone="accent" wrap="wrap">
 				$ {action.command}

@@ -16,7 +16,8 @@ export function Header({
 	now: number;
 	width: number;
 }) {
-	const {kubeContext, namespace, readOnly, escalation: contacts, oncall} = useServices();
+	const {kubeContext, namespace, readOnly, escalation: contacts, oncall, presence} = useServices();
+	const others = presence?.() ?? [];
 	const incident = timeline.incident;
 	const utc = new Date(now).toISOString().slice(11, 19);
 	const scope = `ctx ${kubeContext ?? '-'} · ns ${namespace ?? 'all'}`;
@@ -64,6 +65,7 @@ export function Header({
 			{first}
 			<Toned tone="dim">
 				{sanitizeLine(escalate)}
+				{others.length > 0 ? `with ${sanitizeLine(others.join(', '))} · ` : ''}
 				{onCall ? `on call ${sanitizeLine(onCall)} · ` : ''}
 				{scope} · {utc} UTC{mode}
 				{incident?.owner ? ` · owner ${sanitizeLine(incident.owner)}` : ''}

@@ -3,6 +3,7 @@ import {sanitizeLine} from '../../format/sanitize.ts';
 import {fitWidth, wrapWidth} from '../../format/table.ts';
 import type {EventKind, TimelineEvent} from '../../timeline/event.ts';
 import {durations, milestones} from '../../timeline/milestones.ts';
+import {pinnedIds} from '../../timeline/pins.ts';
 import type {TimelineState} from '../../timeline/timeline.ts';
 import type {Tone} from '../state.ts';
 import type {PanelDefinition} from './panel.ts';
@@ -72,9 +73,8 @@ export const timelinePanel: PanelDefinition = {
 	tail: true,
 	view(context, width) {
 		const {events, incident} = context.timeline;
-		// The latest pin event per seq decides; pins themselves stay in the list as the record.
-		const pinned = new Map<unknown, boolean>();
-		for (const e of events) if (e.kind === 'pin') pinned.set(e.data?.seq, e.data?.pinned === true);
+		// The latest pin event per event decides; pins themselves stay in the list as the record.
+		const pinned = pinnedIds(events);
 		return {
 			summary: incident
 				? `${events.length} events · UTC${took(context.timeline)}`
@@ -89,7 +89,7 @@ export const timelinePanel: PanelDefinition = {
 				const shown = command && width >= wideWidth ? ` · ${command}` : '';
 				const label =
 					e.kind === 'incident' && e.data?.from !== undefined ? 'title' : kindLabel[e.kind];
-				const full = `${clock(e.at)} ${fitWidth(label, 6)}${pinned.get(e.seq) ? '*' : ' '}${sanitizeLine(e.text)}${shown}`;
+				const full = `${clock(e.at)} ${fitWidth(label, 6)}${pinned.has(e.id) ? '*' : ' '}${sanitizeLine(e.text)}${shown}`;
 				const text = fitWidth(full, width);
 				return {
 					key: `event:${e.seq}`,
