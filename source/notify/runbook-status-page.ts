@@ -1,8 +1,11 @@
-import type {Action, ActionOutcome} from '../actions/action.ts';
-import {sanitizeLine} from '../format/sanitize.ts';
+import type {Action} from '../actions/action.ts';
 import type {TimelineState} from '../timeline/timeline.ts';
-import {request, shortBody} from './http.ts';
-import {incidentIdFrom, statusMessage} from './status-page-incident.ts';
+import {
+	incidentIdFrom,
+	type StatusPageApi,
+	sendIncident,
+	statusMessage,
+} from './status-page-incident.ts';
 
 /**
  * The runbook's own status page API: `POST {url}/api/incidents` with
@@ -33,34 +36,14 @@ function idOf(body: string): string | null {
 	}
 }
 
-async function send(
-	config: RunbookStatusPageConfig,
-	method: 'POST' | 'PATCH',
-	path: string,
-	body: unknown,
-	signal: AbortSignal,
-): Promise<ActionOutcome & {id?: string}> {
-	try {
-		const answer = await request(`${config.url.replace(/\/$/, '')}${path}`, {
-			method,
-			headers: {Authorization: `Bearer ${config.token}`},
-			body,
-			timeoutMs: config.timeoutMs ?? 10_000,
-			signal,
-		});
-		if (answer.status < 200 || answer.status > 299)
-			return {
-				ok: false,
-				message: `status page answered HTTP ${answer.status}: ${sanitizeLine(shortBody(answer.body))}`,
-			};
-		if (method === 'PATCH') return {ok: true, message: ''};
-		const id = idOf(answer.body);
-		if (id === null) return {ok: false, message: 'status page answered without an incident id'};
-		return {ok: true, message: '', id};
-	} catch (error) {
-		return {ok: false, message: `status page: ${(error as Error).message}`};
-	}
-}
+const api = (config: RunbookStatusPageConfig): StatusPageApi => ({
+	label: 'status page',
+	url: config.url,
+	authorization: `Bearer ${config.token}`,
+	...(config.timeoutMs === undefined ? {} : {timeoutMs: config.timeoutMs}),
+	idOf,
+	idOnUpdate: false,
+});
 
 /** Creates the incident on the runbook's status page, or updates it with the current status. */
 export function runbookStatusPageAction(
@@ -87,7 +70,7 @@ export function runbookStatusPageAction(
 		command: `curl -X ${method} ${base}${path} -H "Authorization: Bearer $STATUS_PAGE_TOKEN" -d '${JSON.stringify(body)}'`,
 		details: [`status: ${incident.status}`, `message: ${message}`],
 		run: async (signal) => {
-			const outcome = await send(config, method, path, body, signal);
+			const outcome = await sendIncident(api(config), method, path, body, signal);
 			if (!outcome.ok) return outcome;
 			return {
 				ok: true,

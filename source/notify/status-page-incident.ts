@@ -1,4 +1,7 @@
+import type {ActionOutcome} from '../actions/action.ts';
+import {sanitizeLine} from '../format/sanitize.ts';
 import type {TimelineState} from '../timeline/timeline.ts';
+import {request, shortBody} from './http.ts';
 
 /** The runbook's wording per status, used by both status page providers. */
 export const statusMessage: Readonly<Record<string, string>> = {
@@ -21,4 +24,47 @@ export function incidentIdFrom(state: TimelineState, actionId: string): string |
 		if (id) return id;
 	}
 	return null;
+}
+
+/** How one status page provider is spoken to: its name in messages, its auth, its ids. */
+export interface StatusPageApi {
+	/** "Statuspage", "status page": how the status line names it. */
+	readonly label: string;
+	readonly url: string;
+	readonly authorization: string;
+	readonly timeoutMs?: number;
+	/** The incident id in a create (or update) answer; null when there is none. */
+	readonly idOf: (body: string) => string | null;
+	/** An update's answer need not carry the id (the runbook's API does not say it does). */
+	readonly idOnUpdate: boolean;
+}
+
+/** One create (POST) or update (PATCH) of the status page incident; the outcome carries its id. */
+export async function sendIncident(
+	api: StatusPageApi,
+	method: 'POST' | 'PATCH',
+	path: string,
+	body: unknown,
+	signal: AbortSignal,
+): Promise<ActionOutcome & {id?: string}> {
+	try {
+		const answer = await request(`${api.url.replace(/\/$/, '')}${path}`, {
+			method,
+			headers: {Authorization: api.authorization},
+			body,
+			timeoutMs: api.timeoutMs ?? 10_000,
+			signal,
+		});
+		if (answer.status < 200 || answer.status > 299)
+			return {
+				ok: false,
+				message: `${api.label} answered HTTP ${answer.status}: ${sanitizeLine(shortBody(answer.body))}`,
+			};
+		if (method === 'PATCH' && !api.idOnUpdate) return {ok: true, message: ''};
+		const id = api.idOf(answer.body);
+		if (id === null) return {ok: false, message: `${api.label} answered without an incident id`};
+		return {ok: true, message: '', id};
+	} catch (error) {
+		return {ok: false, message: `${api.label}: ${(error as Error).message}`};
+	}
 }

@@ -1,8 +1,12 @@
-import type {Action, ActionOutcome} from '../actions/action.ts';
+import type {Action} from '../actions/action.ts';
 import type {Severity} from '../timeline/severity.ts';
 import type {TimelineState} from '../timeline/timeline.ts';
-import {request, shortBody} from './http.ts';
-import {incidentIdFrom, statusMessage} from './status-page-incident.ts';
+import {
+	incidentIdFrom,
+	type StatusPageApi,
+	sendIncident,
+	statusMessage,
+} from './status-page-incident.ts';
 
 export interface StatuspageConfig {
 	readonly url: string;
@@ -22,34 +26,17 @@ const impact: Readonly<Record<Severity, string>> = {
 export const statuspageIncidentId = (state: TimelineState): string | null =>
 	incidentIdFrom(state, 'notify-statuspage');
 
-async function send(
-	config: StatuspageConfig,
-	method: 'POST' | 'PATCH',
-	path: string,
-	body: unknown,
-	signal: AbortSignal,
-): Promise<ActionOutcome & {id?: string}> {
-	try {
-		const answer = await request(`${config.url.replace(/\/$/, '')}${path}`, {
-			method,
-			headers: {Authorization: `OAuth ${config.apiKey}`},
-			body,
-			timeoutMs: config.timeoutMs ?? 10_000,
-			signal,
-		});
-		if (answer.status < 200 || answer.status > 299)
-			return {
-				ok: false,
-				message: `Statuspage answered HTTP ${answer.status}: ${shortBody(answer.body)}`,
-			};
-		const id = (JSON.parse(answer.body) as {id?: unknown}).id;
-		if (typeof id !== 'string')
-			return {ok: false, message: 'Statuspage answered without an incident id'};
-		return {ok: true, message: '', id};
-	} catch (error) {
-		return {ok: false, message: `Statuspage: ${(error as Error).message}`};
-	}
-}
+const api = (config: StatuspageConfig): StatusPageApi => ({
+	label: 'Statuspage',
+	url: config.url,
+	authorization: `OAuth ${config.apiKey}`,
+	...(config.timeoutMs === undefined ? {} : {timeoutMs: config.timeoutMs}),
+	idOf: (body) => {
+		const id = (JSON.parse(body) as {id?: unknown}).id;
+		return typeof id === 'string' ? id : null;
+	},
+	idOnUpdate: true,
+});
 
 /**
  * Creates the status page incident (POST), or updates it (PATCH) with the
@@ -81,7 +68,7 @@ export function statuspageAction(config: StatuspageConfig, state: TimelineState)
 		command: `curl -X ${method} "${config.url}${path}" -H "Authorization: OAuth $STATUSPAGE_API_KEY" -d '${JSON.stringify(body)}'`,
 		details: [`status: ${incident.status}`, `message: ${body.incident.body}`],
 		run: async (signal) => {
-			const outcome = await send(config, method, path, body, signal);
+			const outcome = await sendIncident(api(config), method, path, body, signal);
 			if (!outcome.ok) return outcome;
 			return {
 				ok: true,
