@@ -3,9 +3,9 @@
 // `mvn dependency:copy-dependencies`: the same jars the binary distribution
 // ships, without a download from the project's site. A marker file makes a
 // second provision instant.
-import {existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {run} from '../run.ts';
+import {copyDependencies} from '../maven.ts';
 import type {KafkaFlavour} from './versions.ts';
 
 export function kafkaHome(cache: string, flavour: KafkaFlavour): string {
@@ -55,19 +55,7 @@ export async function fetchKafka(
 	rmSync(join(home, 'libs'), {recursive: true, force: true});
 	writeFileSync(join(home, 'pom.xml'), pom(flavour));
 	log(`  kafka ${flavour.version}: mvn dependency:copy-dependencies into ${home}/libs`);
-	await run(
-		'mvn',
-		[
-			'-q',
-			'-B',
-			`-Dmaven.repo.local=${join(cache, 'm2')}`,
-			'dependency:copy-dependencies',
-			'-DoutputDirectory=libs',
-			'-DincludeScope=runtime',
-		],
-		{cwd: home, timeoutMs: 900_000},
-	);
-	const jars = readdirSync(join(home, 'libs'));
+	const jars = await copyDependencies(cache, home, 'libs');
 	if (!jars.includes(`kafka_2.13-${flavour.version}.jar`)) {
 		throw new Error(`kafka ${flavour.version}: the broker jar is missing from ${home}/libs`);
 	}

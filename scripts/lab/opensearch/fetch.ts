@@ -4,9 +4,9 @@
 // modules/transport-netty4/ with the descriptor and policy the distribution
 // generates at build time (the Maven artifact carries neither). A marker file
 // makes a second provision instant.
-import {copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {run} from '../run.ts';
+import {copyDependencies} from '../maven.ts';
 
 export const openSearchVersion = '2.19.6';
 
@@ -77,19 +77,7 @@ export async function fetchOpenSearch(cache: string, log: (line: string) => void
 	mkdirSync(home, {recursive: true});
 	writeFileSync(join(home, 'pom.xml'), pom());
 	log(`  opensearch ${openSearchVersion}: mvn dependency:copy-dependencies into ${home}`);
-	await run(
-		'mvn',
-		[
-			'-q',
-			'-B',
-			`-Dmaven.repo.local=${join(cache, 'm2')}`,
-			'dependency:copy-dependencies',
-			'-DoutputDirectory=jars',
-			'-DincludeScope=runtime',
-		],
-		{cwd: home, timeoutMs: 900_000},
-	);
-	const jars = readdirSync(join(home, 'jars'));
+	const jars = await copyDependencies(cache, home, 'jars');
 	if (!jars.includes(`opensearch-${openSearchVersion}.jar`)) {
 		throw new Error(`opensearch: the server jar is missing from ${home}/jars`);
 	}
