@@ -61,6 +61,11 @@ export interface Mitigations {
 	terminateBackend?(pid: number): Action;
 	/** The runbook's statement: terminate idle connections older than the configured minutes. */
 	terminateIdle?(): Action;
+	/**
+	 * `ALTER SYSTEM SET max_connections = <to>`, then the rollout restart of the
+	 * workload that runs PostgreSQL (`postgres.workload`): the runbook's temporary fix.
+	 */
+	raiseMaxConnections?(from: number, to: number): Action;
 	/** `kubectl patch pvc <name> -n <namespace> -p '{"spec":{"resources":{"requests":{"storage":"<size>"}}}}'`. */
 	extendPvc?(target: PvcRef, size: string): Action;
 	/** `find /var/log -name "*.gz" -mtime +30 -delete` (the configured path and age); null before the first scan. */

@@ -31,8 +31,8 @@ export function dataSources(config: Config): {
 	let connection: PostgresConnection | null = null;
 	if (config.postgres.url || config.postgres.host) {
 		connection = new PostgresConnection(config.postgres);
-		sources.push(new PostgresSource(config.postgres, connection));
 		postgres = new PostgresMitigations(connection, 'postgres');
+		sources.push(new PostgresSource(config.postgres, connection, postgres.tracker));
 	}
 	const db = connection;
 	const checks = quickChecks(

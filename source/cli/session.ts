@@ -19,6 +19,7 @@ import type {AppServices, LogSearch} from '../ui/services.ts';
 import type {Options} from './args.ts';
 import {automaticIds, recordAutomaticEvents} from './auto-events.ts';
 import {recordCheckFlips} from './check-events.ts';
+import {recordMaxConnectionsRaise} from './max-connections-events.ts';
 import {recordRunbookSteps} from './runbook-events.ts';
 
 /** Everything one run of irtop holds: the composition root's product. */
@@ -114,6 +115,22 @@ async function realSources(
 		const signalling = new Set(['cancelQuery', 'terminateBackend', 'terminateIdle']);
 		real.mitigations.denied = (name) =>
 			signalling.has(name) ? pg.denied() : (others?.(name) ?? null);
+		// ALTER SYSTEM, then the rollout restart of the configured workload (Kubernetes' own action).
+		const {workload} = config.postgres;
+		const k8s = {...real.mitigations};
+		const restartOf = () =>
+			!workload
+				? undefined
+				: workload.kind === 'deployment'
+					? k8s.restartDeployment?.(workload)
+					: k8s.restartWorkload?.({...workload, kind: 'statefulset'});
+		real.mitigations.raiseMaxConnections = (from, to) =>
+			pg.raiseMaxConnections(from, to, workload, restartOf(), (text, data) =>
+				timeline.append({kind: 'observation', text, data}),
+			);
+		const denied = real.mitigations.denied;
+		real.mitigations.denied = (name) =>
+			name === 'raiseMaxConnections' ? pg.raiseDenied(workload, restartOf()) : denied(name);
 	}
 	return real;
 }
@@ -209,7 +226,9 @@ export async function openSession(
 	const stopAutomatic = recordAutomaticEvents(store, timeline);
 	const stopChecks = recordCheckFlips(store, timeline);
 	const stopRunbook = recordRunbookSteps(store, timeline, config.runbook ?? defaultRunbook);
+	const stopMaxConnections = recordMaxConnectionsRaise(store, timeline);
 	const stopRecording = () => {
+		stopMaxConnections();
 		stopAutomatic();
 		stopChecks();
 		stopRunbook();

@@ -3,6 +3,7 @@ import {kafkaDefaults, logsDefaults, postgresDefaults, prometheusDefaults} from 
 import {
 	broker,
 	httpUrl,
+	k8sName,
 	k8sNamespace,
 	labelName,
 	nonEmpty,
@@ -90,6 +91,14 @@ export const postgresSchema = z.strictObject({
 	statementTimeoutMs: positiveInt().default(postgresDefaults.statementTimeoutMs),
 	longQuerySeconds: positiveNumber().default(postgresDefaults.longQuerySeconds),
 	idleMinutes: positiveNumber().default(postgresDefaults.idleMinutes),
+	/** The workload that runs PostgreSQL: raising max_connections restarts it (the runbook's rollout restart). */
+	workload: z
+		.strictObject({
+			kind: z.enum(['statefulset', 'deployment']).default('statefulset'),
+			namespace: k8sNamespace(),
+			name: k8sName(),
+		})
+		.optional(),
 });
 
 export const redisSchema = z.strictObject({

@@ -3,6 +3,7 @@ import type {DeploymentRef, Mitigations} from '../actions/mitigations.ts';
 import {formatBytes} from '../format/numbers.ts';
 import {delay} from './delay.ts';
 import {demoPvcs} from './disk.ts';
+import {demoPostgresWorkload} from './postgres-settings.ts';
 import type {DemoWorld} from './world.ts';
 
 /** How long the demo "API server" takes to accept a change. */
@@ -45,6 +46,22 @@ export function demoMitigations(world: DemoWorld): Mitigations {
 				details: ['Sets the restartedAt annotation on the pod template: pods are replaced in turn'],
 				checkPermission: async () => ({allowed: true}),
 				run: (signal) => apply(signal, () => world.restartWorkload(ref)),
+			};
+		},
+		raiseMaxConnections(from, to) {
+			const {namespace, name} = demoPostgresWorkload;
+			const sql = `ALTER SYSTEM SET max_connections = ${to}`;
+			return {
+				id: 'pg-raise-max-connections',
+				title: `Raise max_connections to ${to}`,
+				target: {context: 'demo', namespace, object: `statefulset/${name}`},
+				command: `psql -c "${sql}" && kubectl rollout restart statefulset/${name} -n ${namespace}`,
+				details: [
+					`max_connections ${from} → ${to}: ALTER SYSTEM writes postgresql.auto.conf,`,
+					'the value only changes when the server restarts; the restart drops every connection',
+				],
+				checkPermission: async () => ({allowed: true}),
+				run: (signal) => apply(signal, () => world.raiseMaxConnections(from, to)),
 			};
 		},
 		scaleStatefulSet(ref, replicas) {

@@ -8,6 +8,7 @@ import {replicasError} from './interventions.ts';
 import {findDeployment} from './inventory.ts';
 import {clusterAt} from './kubernetes.ts';
 import {logStoreAt} from './log-store.ts';
+import {type DemoRaise, demoPostgresWorkload, withMaxConnections} from './postgres-settings.ts';
 import type {Scenario} from './scenario.ts';
 import {buildScenario} from './scenario.ts';
 import {snapshotAt} from './snapshot.ts';
@@ -39,6 +40,8 @@ export class DemoWorld {
 	#pvcSizes: ReadonlyMap<string, number> = new Map();
 	// Apart from the interventions: they change no part of the incident's story.
 	#workloadChanges: readonly WorkloadChange[] = [];
+	/** The last ALTER SYSTEM SET max_connections. */
+	#maxConnectionsRaise: DemoRaise | undefined;
 
 	constructor(startedAt: number, options: DemoWorldOptions = {}) {
 		this.startedAt = startedAt;
@@ -70,6 +73,13 @@ export class DemoWorld {
 		);
 		return {
 			...data,
+			postgres: withMaxConnections(
+				data.postgres,
+				this.#maxConnectionsRaise,
+				this.#workloadChanges,
+				this.startedAt,
+				now,
+			),
 			kubernetes: {
 				...data.kubernetes,
 				...workloadsAt(this.#workloadChanges, now),
@@ -100,6 +110,15 @@ export class DemoWorld {
 		const scenario = this.#current();
 		const t = this.#seconds(now);
 		return logStoreAt(scenario, t, clusterAt(scenario, t), query);
+	}
+
+	/** `ALTER SYSTEM SET max_connections = <to>` then the restart of statefulset/postgresql, at `at`. */
+	raiseMaxConnections(from: number, to: number, at: number = this.now()): InterventionResult {
+		this.#maxConnectionsRaise = {from, to, at};
+		const restarted = this.restartWorkload(demoPostgresWorkload, at);
+		return restarted.ok
+			? {ok: true, message: `max_connections = ${to} written; ${restarted.message}`}
+			: restarted;
 	}
 
 	/** `kubectl rollout restart statefulset/<name>` (or daemonset/) at `at` (epoch ms). */

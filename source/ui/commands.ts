@@ -420,6 +420,16 @@ export const commands = [
 		mitigation: 'terminateIdle',
 	},
 	{
+		id: 'pg-raise-max-connections',
+		keys: ['C'],
+		description:
+			'Raise max_connections: ALTER SYSTEM, then the rollout restart of postgres.workload (prompts, confirmed)',
+		scope: 'db',
+		mutating: true,
+		mitigation: 'raiseMaxConnections',
+		hint: 'max conn',
+	},
+	{
 		id: 'check-output',
 		keys: ['enter'],
 		description: 'The output of the selected configured check (Enter elsewhere zooms)',

@@ -9,6 +9,24 @@ import type {Overlay, UiEvent} from './state.ts';
 export const unavailable = (what: string) =>
 	`${what} ${what.endsWith('s') ? 'are' : 'is'} not available here`;
 
+/**
+ * Each connection is a backend process with its own memory; past ten times the
+ * current value (or PostgreSQL's own limit) the fix is a pooler, not this key.
+ */
+export const maxConnectionsBound = (current: number) =>
+	Math.min(262_143, Math.max(current * 10, 100));
+
+/** Why a new max_connections is refused; null when it is a whole number above `current`, within the bound. */
+export function maxConnectionsError(text: string, current: number): string | null {
+	const value = Number(text.trim());
+	const bound = maxConnectionsBound(current);
+	if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value))
+		return `a whole number above ${current}, not "${text}"`;
+	if (value <= current) return `${value} is not a raise: max_connections is ${current}`;
+	if (value > bound) return `at most ${bound} (10× the current value): more needs a pooler`;
+	return null;
+}
+
 /** The selected object when it is a `kind` and the backend offers the action; undefined (and said why) otherwise. */
 export type Target = <K extends Selection['kind']>(
 	kind: K,
@@ -31,6 +49,10 @@ export function mitigationCommands(
 	offer: (build: () => Action | undefined | Promise<Action | undefined>, missing: string) => void,
 ) {
 	const {mitigations} = services;
+	const currentMaxConnections = () => {
+		const slot = services.store.getSnapshot().slots.postgres;
+		return slot.phase === 'not-configured' ? undefined : slot.data?.connections.max || undefined;
+	};
 	/** The action on the selected object, confirmed: most mitigation keys are just this. */
 	const confirmOn = <K extends Selection['kind']>(
 		kind: K,
@@ -174,6 +196,38 @@ export function mitigationCommands(
 						: unavailable('log cleanup'),
 				);
 				return true;
+			case 'pg-raise-max-connections': {
+				// Disabled (✗ in the status bar): say why before asking for a value.
+				const denied = mitigations.denied?.('raiseMaxConnections');
+				if (denied) {
+					dispatch({type: 'message', text: `max_connections: ${denied}`, tone: 'warn'});
+					return true;
+				}
+				const current = currentMaxConnections();
+				// The workload is configured: a probe action names it for the prompt.
+				const probe = current ? mitigations.raiseMaxConnections?.(current, current + 1) : undefined;
+				if (!probe || !current) {
+					const text = probe ? 'max_connections is not known yet' : unavailable('max_connections');
+					dispatch({type: 'message', text, tone: 'warn'});
+					return true;
+				}
+				// The runbook's 200, or twice the current value once that is not a raise.
+				const suggested = current < 200 ? 200 : current * 2;
+				dispatch({
+					type: 'overlay',
+					overlay: {
+						kind: 'scale',
+						purpose: 'max-connections',
+						target: {
+							namespace: probe.target.namespace ?? '',
+							name: probe.target.object.split('/').at(-1) ?? '',
+						},
+						current,
+						text: String(Math.min(suggested, maxConnectionsBound(current))),
+					},
+				});
+				return true;
+			}
 			case 'pg-terminate-idle':
 				offer(() => mitigations.terminateIdle?.(), unavailable('PostgreSQL actions'));
 				return true;
@@ -205,6 +259,17 @@ export function mitigationCommands(
 				return true;
 			}
 			offer(() => mitigations.extendPvc?.(overlay.target, size), unavailable('extend PVC'));
+			return true;
+		}
+		if (overlay.kind === 'scale' && overlay.purpose === 'max-connections') {
+			const current = Number(overlay.current);
+			const error = maxConnectionsError(overlay.text, current);
+			if (error) {
+				dispatch({type: 'overlay', overlay: {...overlay, error}});
+				return true;
+			}
+			const to = Number(overlay.text.trim());
+			offer(() => mitigations.raiseMaxConnections?.(current, to), unavailable('max_connections'));
 			return true;
 		}
 		if (overlay.kind === 'scale' && overlay.purpose === 'rate-limit') {

@@ -13,7 +13,7 @@ export type Overlay =
 	| {
 			readonly kind: 'scale';
 			/** The same one-value prompt also asks for a memory limit, a rate limit or a PVC size. */
-			readonly purpose?: 'memory' | 'rate-limit' | 'pvc';
+			readonly purpose?: 'memory' | 'rate-limit' | 'pvc' | 'max-connections';
 			readonly target: DeploymentRef;
 			/** Set when the replicas are a StatefulSet's rather than a Deployment's. */
 			readonly workload?: WorkloadRef;

@@ -1,5 +1,7 @@
 import type {Action, Permission} from '../../actions/action.ts';
 import type {PostgresConnection} from './connection.ts';
+import {MaxConnectionsTracker} from './max-connections.ts';
+import {type PostgresWorkload, raiseDenied, raiseMaxConnections} from './raise-max-connections.ts';
 import {cancelSql, terminateIdleSql, terminateSql} from './sql.ts';
 
 /**
@@ -10,10 +12,35 @@ import {cancelSql, terminateIdleSql, terminateSql} from './sql.ts';
 export class PostgresMitigations {
 	readonly #db: PostgresConnection;
 	readonly #target: string;
+	/** Shared with the source, which reads the setting each poll. */
+	readonly tracker: MaxConnectionsTracker;
 
-	constructor(db: PostgresConnection, target: string) {
+	constructor(db: PostgresConnection, target: string, tracker = new MaxConnectionsTracker()) {
 		this.#db = db;
 		this.#target = target;
+		this.tracker = tracker;
+	}
+
+	/** `ALTER SYSTEM SET max_connections = <to>`, then `restart` (the workload's rollout restart). */
+	raiseMaxConnections(
+		from: number,
+		to: number,
+		workload: PostgresWorkload | undefined,
+		restart: Action | undefined,
+		observe: (text: string, data: Record<string, unknown>) => void,
+	): Action {
+		return raiseMaxConnections(
+			{db: this.#db, tracker: this.tracker, observe},
+			from,
+			to,
+			workload,
+			restart,
+		);
+	}
+
+	/** Why raising max_connections is off, as far as is known now. */
+	raiseDenied(workload: PostgresWorkload | undefined, restart: Action | undefined): string | null {
+		return raiseDenied({db: this.#db, tracker: this.tracker}, workload, restart);
 	}
 
 	cancelQuery(pid: number): Action {

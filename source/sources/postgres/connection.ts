@@ -2,12 +2,21 @@ import pg from 'pg';
 import type {PostgresConfig} from '../../config/index.ts';
 import {foldPostgresUrl} from '../../config/postgres-url.ts';
 import {SourceError} from '../shared/http.ts';
-import {permissionSql} from './sql.ts';
+import {alterSystemGrantSql, permissionSql} from './sql.ts';
 
 export interface SignalPermission {
 	readonly allowed: boolean;
 	/** Why the cancel/terminate actions are off, when they are. */
 	readonly reason: string | null;
+}
+
+/** Whether irtop's role may ALTER SYSTEM SET max_connections (and reload the configuration). */
+export interface AlterSystemPermission {
+	readonly allowed: boolean;
+	/** Why raising max_connections is off, when it is. */
+	readonly reason: string | null;
+	/** pg_reload_conf() is allowed, so pg_settings.pending_restart can show the written value. */
+	readonly reload: boolean;
 }
 
 /**
@@ -21,6 +30,7 @@ export class PostgresConnection {
 	#client: pg.Client | undefined;
 	#connecting: Promise<pg.Client> | undefined;
 	#permission: SignalPermission | undefined;
+	#alterSystem: AlterSystemPermission | undefined;
 	#tail: Promise<void> = Promise.resolve();
 	/** Statements sent since start (the benchmark counts them per refresh). */
 	statements = 0;
@@ -31,6 +41,11 @@ export class PostgresConnection {
 
 	get permission(): SignalPermission | undefined {
 		return this.#permission;
+	}
+
+	/** Read with the role when the connection opens. */
+	get alterSystem(): AlterSystemPermission | undefined {
+		return this.#alterSystem;
 	}
 
 	async query<R extends pg.QueryResultRow>(
@@ -114,6 +129,8 @@ export class PostgresConnection {
 			superuser: boolean;
 			signal: boolean;
 			usr: string;
+			version: number;
+			reload: boolean;
 		}[];
 		this.#permission =
 			row?.superuser || row?.signal
@@ -122,9 +139,32 @@ export class PostgresConnection {
 						allowed: false,
 						reason: `role ${row?.usr ?? '?'} lacks pg_signal_backend (GRANT pg_signal_backend TO ${row?.usr ?? 'role'})`,
 					};
+		this.#alterSystem = await alterSystemPermission(client, row);
 		this.#client = client;
 		return client;
 	}
+}
+
+async function alterSystemPermission(
+	client: pg.Client,
+	row: {superuser: boolean; usr: string; version: number; reload: boolean} | undefined,
+): Promise<AlterSystemPermission> {
+	const usr = row?.usr ?? 'role';
+	if (row?.superuser) return {allowed: true, reason: null, reload: true};
+	if ((row?.version ?? 0) >= 150000) {
+		const [grant] = (await client.query(alterSystemGrantSql)).rows as {granted: boolean}[];
+		if (grant?.granted) return {allowed: true, reason: null, reload: row?.reload === true};
+		return {
+			allowed: false,
+			reason: `role ${usr} may not ALTER SYSTEM max_connections (superuser, or GRANT ALTER SYSTEM ON PARAMETER max_connections TO ${usr})`,
+			reload: false,
+		};
+	}
+	return {
+		allowed: false,
+		reason: `role ${usr} is not a superuser (before PostgreSQL 15 only a superuser may ALTER SYSTEM)`,
+		reload: false,
+	};
 }
 
 // A statement's own error (syntax, timeout, permission) leaves the connection usable; socket

@@ -2,6 +2,7 @@ import type {PostgresConfig} from '../../config/index.ts';
 import type {Source} from '../../engine/source.ts';
 import type {PostgresData} from '../../model/index.ts';
 import type {PostgresConnection} from './connection.ts';
+import type {MaxConnectionsTracker} from './max-connections.ts';
 import {blockedSql, connectionsSql, longQueriesSql} from './sql.ts';
 
 interface CountRow {
@@ -11,6 +12,9 @@ interface CountRow {
 	n: number;
 	idle_old: number;
 	max: number;
+	pending: boolean;
+	max_source: string;
+	started_ms: number;
 }
 
 interface LongRow {
@@ -34,10 +38,17 @@ export class PostgresSource implements Source<'postgres'> {
 	readonly id = 'postgres';
 	readonly #connection: PostgresConnection;
 	readonly #config: PostgresConfig;
+	readonly #tracker: MaxConnectionsTracker | undefined;
 
-	constructor(config: PostgresConfig, connection: PostgresConnection) {
+	constructor(
+		config: PostgresConfig,
+		connection: PostgresConnection,
+		/** Follows a raise of max_connections started from irtop. */
+		tracker?: MaxConnectionsTracker,
+	) {
 		this.#config = config;
 		this.#connection = connection;
+		this.#tracker = tracker;
 	}
 
 	async close(): Promise<void> {
@@ -55,15 +66,23 @@ export class PostgresSource implements Source<'postgres'> {
 		let total = 0;
 		let idle = 0;
 		let max = 0;
+		let setting: PostgresData['maxConnections'];
 		for (const row of counts) {
 			total += row.n;
 			idle += row.idle_old;
 			max = row.max;
+			setting = {
+				value: row.max,
+				pendingRestart: row.pending === true,
+				source: row.max_source,
+				serverStartedAt: Math.round(row.started_ms),
+			};
 			byState[row.state] = (byState[row.state] ?? 0) + row.n;
 			const name = row.app || row.usr;
 			byApp.set(name, (byApp.get(name) ?? 0) + row.n);
 		}
 		const permission = db.permission;
+		const raise = setting ? this.#tracker?.seen(setting) : undefined;
 		return {
 			connections: {
 				total,
@@ -89,6 +108,8 @@ export class PostgresSource implements Source<'postgres'> {
 			})),
 			idleOver30m: idle,
 			...(permission ? {canSignal: permission} : {}),
+			...(setting ? {maxConnections: setting} : {}),
+			...(raise ? {raise} : {}),
 		};
 	}
 }

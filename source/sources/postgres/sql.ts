@@ -13,10 +13,14 @@ SELECT CASE WHEN state = 'active' AND wait_event_type = 'Lock' THEN 'waiting'
        count(*)::int AS n,
        (count(*) FILTER (WHERE state = 'idle'
           AND state_change < now() - $1::float8 * interval '1 minute'))::int AS idle_old,
-       current_setting('max_connections')::int AS max
+       current_setting('max_connections')::int AS max,
+       s.pending_restart AS pending, s.source AS max_source,
+       (extract(epoch FROM pg_postmaster_start_time()) * 1000)::float8 AS started_ms
   FROM pg_stat_activity
+ CROSS JOIN (SELECT pending_restart, source FROM pg_settings
+              WHERE name = 'max_connections') s
  WHERE backend_type = 'client backend'
- GROUP BY 1, 2, 3`;
+ GROUP BY 1, 2, 3, s.pending_restart, s.source`;
 
 // The runbook's slow-query check (now() - query_start > 5 s), not counting lock waits.
 export const longQueriesSql = `
@@ -48,8 +52,25 @@ SELECT a.pid, pg_blocking_pids(a.pid) AS blocked_by,
 export const permissionSql = `
 SELECT r.rolsuper AS superuser,
        pg_has_role(current_user, 'pg_signal_backend', 'MEMBER') AS signal,
-       current_user AS usr
+       current_user AS usr,
+       current_setting('server_version_num')::int AS version,
+       has_function_privilege('pg_reload_conf()', 'EXECUTE') AS reload
   FROM pg_roles r WHERE r.rolname = current_user`;
+
+// PostgreSQL 15+ only (the function does not exist before): GRANT ALTER SYSTEM ON PARAMETER.
+export const alterSystemGrantSql = `SELECT has_parameter_privilege('max_connections', 'ALTER SYSTEM') AS granted`;
+
+/**
+ * The runbook's statement. ALTER SYSTEM cannot run in a transaction block: it
+ * is sent alone, without parameters (the simple query protocol, autocommit).
+ */
+export const alterMaxConnectionsSql = (value: number) => {
+	if (!Number.isSafeInteger(value) || value < 1)
+		throw new RangeError('max_connections must be a whole number ≥ 1');
+	return `ALTER SYSTEM SET max_connections = ${value}`;
+};
+// So pg_settings.pending_restart says the file now differs from the running value.
+export const reloadConfSql = 'SELECT pg_reload_conf()';
 
 export const cancelSql = (pid: number) => `SELECT pg_cancel_backend(${pid});`;
 export const terminateSql = (pid: number) => `SELECT pg_terminate_backend(${pid});`;

@@ -8,6 +8,7 @@ const promptLabel = {
 	memory: 'memory limit',
 	'rate-limit': 'limit-rps',
 	pvc: 'storage',
+	'max-connections': 'max_connections',
 } as const;
 
 const incidentLabel = {severity: 'severity (P0-P3): ', incident: 'incident: ', title: 'title: '};

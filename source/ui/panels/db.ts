@@ -74,6 +74,8 @@ function postgresLines(pg: PostgresData, context: PanelContext, width: number): 
 			selection: {kind: 'backend', pid: q.pid},
 		});
 	}
+	const raise = raiseLine(pg, width);
+	if (raise) lines.push(raise);
 	if (pg.canSignal && !pg.canSignal.allowed) {
 		lines.push({
 			key: 'pg:permission',
@@ -89,6 +91,34 @@ function postgresLines(pg: PostgresData, context: PanelContext, width: number): 
 		});
 	}
 	return lines;
+}
+
+/** A raise of max_connections until it is applied, or pg_settings' own pending_restart. */
+function raiseLine(pg: PostgresData, width: number): PanelLine | null {
+	const {raise, maxConnections: setting} = pg;
+	const line = (text: string, tone: PanelLine['tone']): PanelLine => ({
+		key: 'pg:max-connections',
+		text: fitWidth(text, width),
+		tone,
+	});
+	if (raise?.phase === 'pending-restart')
+		return line(
+			`max_connections ${raise.from} → ${raise.to}: pending_restart${setting?.pendingRestart ? '' : '?'}, waiting for the restart`,
+			'warn',
+		);
+	if (raise?.phase === 'not-applied')
+		return line(
+			`max_connections: restarted with ${raise.after ?? '?'}, not ${raise.to} (set elsewhere?)`,
+			'error',
+		);
+	if (setting?.pendingRestart)
+		return line(
+			'max_connections: pending_restart (the new value applies at the next restart)',
+			'warn',
+		);
+	if (raise?.phase === 'applied')
+		return line(`max_connections raised ${raise.from} → ${raise.to}`, 'dim');
+	return null;
 }
 
 function redisLine(redis: RedisData, width: number): PanelLine {

@@ -57,6 +57,7 @@ describeLab(
 				'connections',
 				'idleOver30m',
 				'longQueries',
+				'maxConnections',
 			]);
 			expect(doc.postgres.canSignal.allowed).toBe(false);
 			expect(doc.redis.maxMemoryBytes).toBe(64 * 1024 * 1024);
