@@ -8,6 +8,7 @@ import type {KubeClient} from './client.ts';
 import type {RecordEvent} from './events.ts';
 import type {Informer} from './informer.ts';
 import {desiredPodStatus, type TroubleClock} from './pod-status.ts';
+import type {PostgresRestarts} from './postgres-restart.ts';
 import {place} from './scheduler.ts';
 import {annotations, parseOverrides} from './sim-config.ts';
 import {covers} from './status-diff.ts';
@@ -37,6 +38,7 @@ export function fakeKubelet(
 	world: World,
 	record: RecordEvent,
 	log: (line: string) => void,
+	postgres?: PostgresRestarts,
 ) {
 	const queue = new Set<string>();
 	// Pods bound but not yet seen bound through the watch (the scheduler's "assume").
@@ -221,6 +223,8 @@ export function fakeKubelet(
 		if (!nodeName) return schedule(key, pod);
 		if (!pod.spec.nodeName || !nodeIsLive(node) || terminalPhases.has(pod.status?.phase ?? ''))
 			return;
+		// A pod that runs a lab PostgreSQL starts once that server has been restarted.
+		if (postgres && !postgres.ready(pod, () => self.enqueue(key))) return;
 		const now = Date.now();
 		const anchor = Date.parse(pod.status?.startTime ?? '') || now;
 		const desired = desiredPodStatus(

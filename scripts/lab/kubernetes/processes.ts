@@ -73,6 +73,8 @@ export async function startProcesses(
 					String(layout.ports.metrics),
 					String(layout.ports.kubelet),
 					layout.pki.dir,
+					// Lab PostgreSQL data directories must be under it (postgres-restart.ts).
+					dirname(layout.kubeconfig),
 				],
 				logFile: layout.logs.simulator,
 			}),

@@ -29,6 +29,8 @@ export const annotations = {
 	events: `${simPrefix}/events`,
 	/** Seconds before a started container reports Ready (default 3). */
 	readyAfter: `${simPrefix}/ready-after`,
+	/** A PostgreSQL data directory under the lab's: starting the pod restarts that server (postgres-restart.ts). */
+	postgresDataDir: `${simPrefix}/postgres-data-dir`,
 } as const;
 
 export const simConfigMap = {namespace: 'kube-system', name: 'lab-simulation'} as const;

@@ -1,19 +1,22 @@
 // The lab's helper process: fake kubelets and scheduler (fake-kubelet.ts), the
 // kubelets' log endpoint (kubelet-server.ts) and the metrics.k8s.io stand-in
 // (metrics-server.ts), sharing one set of watches.
-// Usage: node simulator.ts <kubeconfig> <metrics port> <kubelet port> <pki dir>
+// Usage: node simulator.ts <kubeconfig> <metrics port> <kubelet port> <pki dir> <lab dir>
 import {clientFromKubeconfig} from './client.ts';
 import {eventRecorder} from './events.ts';
 import {fakeKubelet} from './fake-kubelet.ts';
 import {inform} from './informer.ts';
 import {startKubeletServer} from './kubelet-server.ts';
 import {startMetricsServer} from './metrics-server.ts';
+import {postgresRestarts} from './postgres-restart.ts';
 import {simConfigMap} from './sim-config.ts';
 import type {ConfigMap, Node, Pod} from './types.ts';
 
-const [kubeconfig, port, kubeletPort, pkiDir] = process.argv.slice(2);
-if (!kubeconfig || !port || !kubeletPort || !pkiDir) {
-	console.error('usage: simulator.ts <kubeconfig> <metrics port> <kubelet port> <pki dir>');
+const [kubeconfig, port, kubeletPort, pkiDir, labDir] = process.argv.slice(2);
+if (!kubeconfig || !port || !kubeletPort || !pkiDir || !labDir) {
+	console.error(
+		'usage: simulator.ts <kubeconfig> <metrics port> <kubelet port> <pki dir> <lab dir>',
+	);
 	process.exit(2);
 }
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
@@ -30,7 +33,13 @@ const world = {
 		log,
 	),
 };
-kubelet = fakeKubelet(client, world, eventRecorder(client, log), log);
+kubelet = fakeKubelet(
+	client,
+	world,
+	eventRecorder(client, log),
+	log,
+	postgresRestarts(labDir, log),
+);
 const kubeletServer = startKubeletServer(world, Number(kubeletPort), pkiDir, log);
 const server = startMetricsServer(client, world, Number(port), pkiDir, log);
 
