@@ -58,7 +58,7 @@ export function demoMitigations(world: DemoWorld): Mitigations {
 				command: `psql -c "${sql}" && kubectl rollout restart statefulset/${name} -n ${namespace}`,
 				details: [
 					`max_connections ${from} → ${to}: ALTER SYSTEM writes postgresql.auto.conf,`,
-					'the value only changes when the server restarts; the restart drops every connection',
+					'the restart applies it, and drops every connection',
 				],
 				checkPermission: async () => ({allowed: true}),
 				run: (signal) => apply(signal, () => world.raiseMaxConnections(from, to)),

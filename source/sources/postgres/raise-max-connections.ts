@@ -78,7 +78,7 @@ export function raiseMaxConnections(
 		command: `psql -c "${sql}" && ${restartCommand}`,
 		details: [
 			`max_connections ${from} → ${to}: ALTER SYSTEM writes postgresql.auto.conf,`,
-			'the value only changes when the server restarts; the restart drops every connection',
+			'the restart applies it, and drops every connection',
 			...(restart?.details ?? []),
 		],
 		checkPermission: async (signal) => {
