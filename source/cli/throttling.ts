@@ -12,6 +12,8 @@ export async function podThrottling(
 	config: Config,
 	pod: {readonly namespace: string; readonly name: string},
 	signal: AbortSignal,
+	/** Evaluate at this instant (epoch ms) rather than Prometheus' now: tests compare at one instant. */
+	atMs?: number,
 ): Promise<ReadonlyMap<string, number> | null> {
 	const {url} = config.prometheus;
 	if (!url) return null;
@@ -20,6 +22,7 @@ export async function podThrottling(
 		url,
 		`sum by (container) (rate(container_cpu_cfs_throttled_periods_total{${match}}[5m])) / sum by (container) (rate(container_cpu_cfs_periods_total{${match}}[5m]))`,
 		AbortSignal.any([signal, AbortSignal.timeout(5000)]),
+		atMs,
 	);
 	const ratios = new Map<string, number>();
 	for (const s of series) {

@@ -3,9 +3,11 @@
 //   GET  /health   the API gateway health check irtop's config lists (200, or 503 when set down)
 //   GET  /control  current settings
 //   POST /control  {service, errorRatio?, p99?, rps?} or {healthy: false};
+//                  {throttle: [{namespace, pod, container, ratio}]} sets cAdvisor's CFS counters;
 //                  {reset: true[, service]} restores the defaults (of one service)
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import {parseArgs} from 'node:util';
+import {Cadvisor, parseThrottle} from './cadvisor.ts';
 import {renderMetrics} from './metrics.ts';
 import {Traffic} from './traffic.ts';
 
@@ -14,6 +16,7 @@ const {values} = parseArgs({
 	options: {port: {type: 'string', default: '19101'}, lab: {type: 'string'}},
 });
 const traffic = new Traffic();
+const cadvisor = new Cadvisor();
 let healthy = true;
 
 const tickMs = 100;
@@ -21,6 +24,7 @@ let last = performance.now();
 setInterval(() => {
 	const now = performance.now();
 	traffic.tick((now - last) / 1000);
+	cadvisor.tick((now - last) / 1000);
 	last = now;
 }, tickMs);
 
@@ -30,7 +34,11 @@ function send(res: ServerResponse, status: number, body: unknown, type = 'applic
 }
 
 function settingsJson() {
-	return {healthy, services: Object.fromEntries(traffic.settings)};
+	return {
+		healthy,
+		services: Object.fromEntries(traffic.settings),
+		throttled: cadvisor.containers,
+	};
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -54,9 +62,13 @@ function control(body: Record<string, unknown>): void {
 		traffic.reset(
 			typeof body.service === 'string' && body.service !== '*' ? body.service : undefined,
 		);
-		if (body.service === undefined) healthy = true;
+		if (body.service === undefined) {
+			healthy = true;
+			cadvisor.set([]);
+		}
 		return;
 	}
+	if (body.throttle !== undefined) cadvisor.set(parseThrottle(body.throttle));
 	if (typeof body.healthy === 'boolean') healthy = body.healthy;
 	if (body.service === undefined) return;
 	const names = body.service === '*' ? [...traffic.settings.keys()] : [String(body.service)];
@@ -73,7 +85,7 @@ const server = createServer(async (req, res) => {
 	const path = new URL(req.url ?? '/', 'http://x').pathname;
 	try {
 		if (req.method === 'GET' && path === '/metrics') {
-			send(res, 200, renderMetrics(traffic), 'text/plain; version=0.0.4');
+			send(res, 200, renderMetrics(traffic, cadvisor), 'text/plain; version=0.0.4');
 		} else if (req.method === 'GET' && path === '/health') {
 			send(res, healthy ? 200 : 503, {status: healthy ? 'ok' : 'down'});
 		} else if (req.method === 'GET' && path === '/control') {

@@ -1,8 +1,9 @@
 // Prometheus text exposition (format 0.0.4) of the simulated traffic.
 import {renderVolumeStats} from '../volumes.ts';
+import type {Cadvisor} from './cadvisor.ts';
 import {buckets, type Traffic} from './traffic.ts';
 
-export function renderMetrics(traffic: Traffic): string {
+export function renderMetrics(traffic: Traffic, cadvisor?: Cadvisor): string {
 	const lines: string[] = [
 		'# HELP http_requests_total Requests handled, by service, method and status code.',
 		'# TYPE http_requests_total counter',
@@ -36,5 +37,7 @@ export function renderMetrics(traffic: Traffic): string {
 	}
 	// The kubelet's volume stats for the lab's claims (PVC use in the Disk view).
 	lines.push(...renderVolumeStats());
+	// cAdvisor's CFS throttling counters for the containers a scenario throttles.
+	lines.push(...(cadvisor?.render() ?? []));
 	return `${lines.join('\n')}\n`;
 }

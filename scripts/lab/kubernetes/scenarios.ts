@@ -1,7 +1,9 @@
 // The runbook's Kubernetes symptoms, produced on the real apiserver. Each
 // returns once the symptom can be seen (kubectl shows it), and `reset` puts
 // the seeded world back.
+import {labPort} from '../context.ts';
 import type {LabContext} from '../server.ts';
+import {controlExporter, type ServiceControl} from '../servers/exporter.ts';
 import {objectPath, removeIfPresent} from './apply.ts';
 import {certificateCrdName, installCertificates} from './cert-manager.ts';
 import type {KubeClient} from './client.ts';
@@ -103,6 +105,35 @@ export async function highCpu(ctx: LabContext, client: KubeClient): Promise<void
 	ctx.log(
 		'high-cpu: onboarding-api pods near their 1-core CPU limit (kubectl top pods -A --sort-by=cpu)',
 	);
+	// Near the limit, CFS throttles them: cAdvisor's counters from the exporter, when it runs.
+	const running = (await pods(client, onboardingApi.namespace, onboardingApi.name)).filter(
+		(p) => p.status?.phase === 'Running' && !p.metadata.deletionTimestamp,
+	);
+	const throttle = running.map((p, i) => ({
+		namespace: onboardingApi.namespace,
+		pod: p.metadata.name,
+		container: onboardingApi.name,
+		image: p.spec.containers[0]?.image ?? '',
+		ratio: [0.42, 0.35, 0.28][i % 3] ?? 0.3,
+	}));
+	await throttleInExporter(ctx, throttle);
+}
+
+/** cAdvisor's throttling series (the exporter's), when the lab runs the exporter. */
+async function throttleInExporter(
+	ctx: LabContext,
+	throttle: NonNullable<ServiceControl['throttle']>,
+): Promise<void> {
+	if (ctx.ports.exporter === undefined) return;
+	try {
+		await controlExporter(labPort(ctx, 'exporter'), {throttle});
+		if (throttle.length > 0)
+			ctx.log(
+				`high-cpu: CFS throttling of ${throttle.map((t) => t.pod).join(', ')} (container_cpu_cfs_throttled_periods_total)`,
+			);
+	} catch (error) {
+		ctx.log(`high-cpu: no throttling series (exporter: ${(error as Error).message})`);
+	}
 }
 
 /** lab-worker-2's kubelet stops posting status: Unknown, tainted unreachable, its pods not ready. */
@@ -187,4 +218,5 @@ export async function reset(ctx: LabContext, client: KubeClient): Promise<void> 
 		`/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${certificateCrdName}`,
 	);
 	await seedKubernetes(ctx, client);
+	await throttleInExporter(ctx, []);
 }

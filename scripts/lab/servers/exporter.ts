@@ -17,6 +17,14 @@ export interface ServiceControl {
 	readonly rps?: number;
 	readonly healthy?: boolean;
 	readonly reset?: boolean;
+	/** cAdvisor's CFS counters for these containers (an empty list: none). */
+	readonly throttle?: readonly {
+		namespace: string;
+		pod: string;
+		container: string;
+		image?: string;
+		ratio: number;
+	}[];
 }
 
 /** Changes the simulated traffic of a running exporter. */
