@@ -20,12 +20,23 @@ export const hitsPerSearch = 100;
 /** `{"match": {"level": "ERROR"}}`, as the runbook's curl sends it. */
 const errorLevel = (fields: LogFields): object => ({match: {[fields.levelField]: 'ERROR'}});
 
-/** `{"range": {"@timestamp": {"gte": "now-1h"}}}`: the server's clock, not irtop's. */
-const lastHour = (fields: LogFields): object => ({range: {[fields.timeField]: {gte: 'now-1h'}}});
+/**
+ * `{"range": {"@timestamp": {"gte": "now-1h"}}}`: the server's clock, not
+ * irtop's. With `endMs`, the hour up to that instant instead (epoch ms), so
+ * two searches at one fixed instant count the same documents.
+ */
+const lastHour = (fields: LogFields, endMs?: number): object => ({
+	range: {
+		[fields.timeField]:
+			endMs === undefined
+				? {gte: 'now-1h'}
+				: {gte: endMs - 3_600_000, lte: endMs, format: 'epoch_millis'},
+	},
+});
 
-/** The runbook's query, both clauses. */
-export function runbookClauses(fields: LogFields): object[] {
-	return [errorLevel(fields), lastHour(fields)];
+/** The runbook's query, both clauses (ending at `endMs` when given, else the server's now). */
+export function runbookClauses(fields: LogFields, endMs?: number): object[] {
+	return [errorLevel(fields), lastHour(fields, endMs)];
 }
 
 /**
@@ -46,10 +57,10 @@ function exactly(field: string, value: string): object {
  * ANDed with it; text that names the level field itself (`level:WARN`)
  * replaces the runbook's ERROR, so other levels stay reachable.
  */
-export function searchQuery(query: LogQuery, fields: LogFields): object {
+export function searchQuery(query: LogQuery, fields: LogFields, endMs?: number): object {
 	const text = query.text.trim();
 	const namesLevel = text.includes(`${fields.levelField}:`);
-	const must: object[] = [...(namesLevel ? [] : [errorLevel(fields)]), lastHour(fields)];
+	const must: object[] = [...(namesLevel ? [] : [errorLevel(fields)]), lastHour(fields, endMs)];
 	if (text !== '') must.push({query_string: {query: text, default_operator: 'AND'}});
 	if (query.namespace) must.push(exactly(fields.namespaceField, query.namespace));
 	if (query.app) must.push(exactly(fields.appField, query.app));
@@ -63,9 +74,17 @@ export function searchQuery(query: LogQuery, fields: LogFields): object {
  * whole index (a `global` aggregation ignores the view's narrowing, so the
  * Error rate title and the timeline's jump do not move with it).
  */
-export function searchBody(query: LogQuery, fields: LogFields): object {
+export function searchBody(query: LogQuery, fields: LogFields, endMs?: number): object {
+	// The sparkline's minutes end where the search does.
+	const bounds =
+		endMs === undefined
+			? {min: 'now-59m/m', max: 'now/m'}
+			: {
+					min: Math.floor(endMs / 60_000) * 60_000 - 59 * 60_000,
+					max: Math.floor(endMs / 60_000) * 60_000,
+				};
 	return {
-		query: searchQuery(query, fields),
+		query: searchQuery(query, fields, endMs),
 		sort: [{[fields.timeField]: {order: 'desc', unmapped_type: 'date'}}],
 		size: hitsPerSearch,
 		track_total_hits: true,
@@ -84,14 +103,14 @@ export function searchBody(query: LogQuery, fields: LogFields): object {
 				global: {},
 				aggs: {
 					runbook: {
-						filter: {bool: {must: runbookClauses(fields)}},
+						filter: {bool: {must: runbookClauses(fields, endMs)}},
 						aggs: {
 							perMinute: {
 								date_histogram: {
 									field: fields.timeField,
 									fixed_interval: '1m',
 									min_doc_count: 0,
-									extended_bounds: {min: 'now-59m/m', max: 'now/m'},
+									extended_bounds: bounds,
 								},
 							},
 						},

@@ -21,9 +21,19 @@ export class LogsSource implements Source<'logs'> {
 	readonly #endpoint: string;
 	#query: LogQuery = runbookQuery;
 	#ca: Promise<string> | undefined;
+	readonly #clock: (() => number) | undefined;
 
-	constructor(config: LogsConfig & {url: string}) {
+	constructor(
+		config: LogsConfig & {url: string},
+		/**
+		 * Where each search ends (epoch ms). Without one the server's own now-1h
+		 * (its clock, as the runbook's curl); tests pass a fixed past instant so
+		 * the lab feeder's later writes never count.
+		 */
+		clock?: () => number,
+	) {
 		this.#config = config;
+		this.#clock = clock;
 		const index = config.index
 			.split(',')
 			.map((part) => encodeURIComponent(part.trim()))
@@ -63,10 +73,15 @@ export class LogsSource implements Source<'logs'> {
 	async poll(signal: AbortSignal): Promise<LogsData> {
 		const query = this.#query;
 		const ca = await this.#caPem();
-		const {status, body} = await postJson(this.#endpoint, searchBody(query, this.#config), signal, {
-			headers: this.#headers(),
-			...(ca === undefined ? {} : {ca}),
-		});
+		const {status, body} = await postJson(
+			this.#endpoint,
+			searchBody(query, this.#config, this.#clock?.()),
+			signal,
+			{
+				headers: this.#headers(),
+				...(ca === undefined ? {} : {ca}),
+			},
+		);
 		if (status < 200 || status >= 300) throw searchError(status, body);
 		const parsed = parseSearch(body, this.#config);
 		return {query, index: this.#config.index, ...parsed};
