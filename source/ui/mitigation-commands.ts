@@ -21,9 +21,9 @@ export function maxConnectionsError(text: string, current: number): string | nul
 	const value = Number(text.trim());
 	const bound = maxConnectionsBound(current);
 	if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value))
-		return `a whole number above ${current}, not "${text}"`;
-	if (value <= current) return `${value} is not a raise: max_connections is ${current}`;
-	if (value > bound) return `at most ${bound} (10× the current value): more needs a pooler`;
+		return `a whole number above ${current}`;
+	if (value <= current) return `${value} is not above ${current}`;
+	if (value > bound) return `at most ${bound} (10× the current)`;
 	return null;
 }
 

@@ -36,8 +36,7 @@ export function raiseDenied(
 	workload: PostgresWorkload | undefined,
 	restart: Action | undefined,
 ): string | null {
-	if (!workload)
-		return 'postgres.workload is not configured (the StatefulSet to restart after ALTER SYSTEM)';
+	if (!workload) return 'postgres.workload is not set: nothing to restart after ALTER SYSTEM';
 	if (!restart)
 		return `Kubernetes is not configured: nothing can restart ${workload.kind}/${workload.name}`;
 	const alter = deps.db.alterSystem;

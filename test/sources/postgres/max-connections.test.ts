@@ -202,7 +202,7 @@ describeLab('raising max_connections', ['postgres', 'kubernetes'], (lab) => {
 	it('is disabled, with the reason, when no workload is configured', async () => {
 		const session = await open(lab, `{url: "${server.url()}"}`);
 		expect(session.mitigations.denied?.('raiseMaxConnections')).toBe(
-			'postgres.workload is not configured (the StatefulSet to restart after ALTER SYSTEM)',
+			'postgres.workload is not set: nothing to restart after ALTER SYSTEM',
 		);
 	}, 60_000);
 
