@@ -18,6 +18,7 @@ import {runAction} from '../../../source/actions/run-action.ts';
 import {parseArgs} from '../../../source/cli/args.ts';
 import {openSession, type Session} from '../../../source/cli/session.ts';
 import {parseConfig} from '../../../source/config/index.ts';
+import {exportMarkdown} from '../../../source/timeline/export-markdown.ts';
 import {describeLab, type Lab} from '../../support/lab.ts';
 import {
 	dropNamespace,
@@ -175,6 +176,12 @@ describeLab('raising max_connections', ['postgres', 'kubernetes'], (lab) => {
 			events().findIndex((e) => (step === 'action' ? e.kind === 'action' : e.data?.step === step)),
 		);
 		expect(order).toEqual([...order].sort((a, b) => a - b));
+		// The post-mortem's Resolution names it like every other mitigation.
+		const incident = timeline.incident;
+		if (!incident) throw new Error('no incident');
+		const markdown = exportMarkdown(incident, events(), Date.now());
+		const resolution = markdown.slice(markdown.indexOf('## Resolution'));
+		expect(resolution).toContain(`\`${action.command}\` — succeeded: max_connections = 30 written`);
 	}, 150_000);
 
 	it('is allowed to a role granted ALTER SYSTEM ON PARAMETER max_connections (PostgreSQL 15+)', async () => {
