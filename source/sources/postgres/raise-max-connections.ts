@@ -19,6 +19,29 @@ SELECT setting::int AS value, pending_restart AS pending,
 /** Sources whose value a restart would not take from postgresql.auto.conf. */
 const overriding = new Set(['command line', 'environment variable']);
 
+interface SettingRow {
+	value: number;
+	pending: boolean;
+	started_ms: number;
+}
+
+/**
+ * pg_settings after the ALTER. pg_reload_conf() only signals the postmaster:
+ * backends (irtop's too) re-read the files a moment later, so pending_restart
+ * is read again for up to 2 s until it shows.
+ */
+async function readSetting(
+	db: PostgresConnection,
+	reloaded: boolean,
+	signal: AbortSignal,
+): Promise<SettingRow | undefined> {
+	for (let attempt = 0; ; attempt++) {
+		const [row] = await db.query<SettingRow>(settingSql, [], signal);
+		if (!reloaded || row?.pending === true || attempt >= 20) return row;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
 export interface RaiseDeps {
 	readonly db: PostgresConnection;
 	readonly tracker: MaxConnectionsTracker;
@@ -96,11 +119,7 @@ export function raiseMaxConnections(
 			await deps.db.query(sql, [], signal);
 			const reload = deps.db.alterSystem?.reload === true;
 			if (reload) await deps.db.query(reloadConfSql, [], signal);
-			const [row] = await deps.db.query<{value: number; pending: boolean; started_ms: number}>(
-				settingSql,
-				[],
-				signal,
-			);
+			const row = await readSetting(deps.db, reload, signal);
 			const serverStartedAt = Math.round(row?.started_ms ?? 0);
 			deps.tracker.started({from: row?.value ?? from, to, at, serverStartedAt});
 			deps.observe(
