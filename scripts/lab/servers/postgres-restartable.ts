@@ -61,7 +61,7 @@ export async function startRestartablePostgres(
 		'postgres',
 		'--no-instructions',
 	]);
-	appendFileSync(dataDir + '/postgresql.conf', `\nmax_connections = ${maxConnections}\n`);
+	appendFileSync(join(dataDir, 'postgresql.conf'), `\nmax_connections = ${maxConnections}\n`);
 	const port = await freePort();
 	asPostgres(join(postgresBin, 'pg_ctl'), [
 		'-D',
