@@ -34,6 +34,16 @@ export function signal(child: ChildProcess, name: NodeJS.Signals) {
 	process.kill(Number(pid), name);
 }
 
+function killTree(child: ChildProcess) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	try {
+		signal(child, 'SIGKILL');
+	} catch {
+		// irtop already gone: pgrep found no child.
+	}
+	child.kill('SIGKILL');
+}
+
 /** As a crash would. */
 export const killNine = (child: ChildProcess) => signal(child, 'SIGKILL');
 
@@ -50,7 +60,14 @@ export function ptyIrtop(prefix: string) {
 	beforeAll(async () => {
 		await build({...distBuild(join(work, 'dist')), sourcemap: false, logLevel: 'error'});
 	}, 60_000);
-	afterAll(() => rmSync(work, {recursive: true, force: true}));
+	// A test that fails half-way leaves its terminals behind; `script` outlives
+	// the worker (its parent becomes init), so every one started is killed here,
+	// irtop first, then `script` itself.
+	const started: ChildProcess[] = [];
+	afterAll(() => {
+		for (const child of started) killTree(child);
+		rmSync(work, {recursive: true, force: true});
+	});
 
 	function terminal(args: string, extraEnv: NodeJS.ProcessEnv = {}) {
 		const child = spawn(
@@ -58,6 +75,7 @@ export function ptyIrtop(prefix: string) {
 			['-qfec', `stty cols 100 rows 30; exec ${process.execPath} ${bundle} ${args}`, '/dev/null'],
 			{env: {...env, ...extraEnv}, stdio: ['pipe', 'pipe', 'pipe']},
 		);
+		started.push(child);
 		let output = '';
 		child.stdout?.on('data', (chunk: Buffer) => {
 			output += chunk.toString();
