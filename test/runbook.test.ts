@@ -133,14 +133,14 @@ describe('runbook steps on the timeline', () => {
 			'runbook:\n  - section: Diagnosis\n    steps:\n      - {title: Findings written down, doneWhen: {timeline: {kind: note}}}\n      - {title: Cause identified, doneWhen: {statusIs: identified}}\n',
 			null,
 		).runbook!;
-		const stop = recordRunbookSteps(store, timeline, runbook, () => 5000);
+		const progress = recordRunbookSteps(store, timeline, runbook, () => 5000);
 		timeline.open({title: 'x', severity: 'P2'});
 		timeline.append({kind: 'note', text: 'pool exhausted'});
 		await new Promise((resolve) => setTimeout(resolve, 10));
 		timeline.append({kind: 'note', text: 'second note'});
 		store.flush();
 		await new Promise((resolve) => setTimeout(resolve, 10));
-		stop();
+		progress.stop();
 		const {incident, events} = timeline.getSnapshot();
 		const steps = events.filter((e) => e.kind === 'milestone').map((e) => e.text);
 		expect(steps).toEqual(['Runbook: Diagnosis · Findings written down done']);

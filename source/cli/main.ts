@@ -33,9 +33,10 @@ export async function main(io: Io): Promise<number> {
 	}
 	let loaded: Awaited<ReturnType<typeof loadConfig>>;
 	try {
-		// A configured action's key that a built-in one already has is a config error naming both.
-		const {actionKeyProblems} = await import('../ui/configured-commands.ts');
-		loaded = await loadConfig({path: options.config, env: io.env, refine: actionKeyProblems});
+		// A configured action's key that a built-in one already has is a config error naming both;
+		// so is a runbook step offering an action that does not exist.
+		const {uiConfigProblems} = await import('../ui/runbook-step-actions.ts');
+		loaded = await loadConfig({path: options.config, env: io.env, refine: uiConfigProblems});
 	} catch (error) {
 		if (error instanceof ConfigError) {
 			io.stderr.write(`irtop: ${error.message}\n`);

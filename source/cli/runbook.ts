@@ -2,7 +2,7 @@ import type {Condition} from '../config/index.ts';
 import {type Config, ConfigError, loadConfig, sourceConfigured} from '../config/index.ts';
 import {conditionSource} from '../runbook/conditions.ts';
 import {defaultRunbook} from '../runbook/default-runbook.ts';
-import {actionKeyProblems} from '../ui/configured-commands.ts';
+import {uiConfigProblems} from '../ui/runbook-step-actions.ts';
 import type {Io} from './io.ts';
 
 /** A condition in words, as `irtop runbook` prints it. */
@@ -66,7 +66,7 @@ export async function runRunbook(
 		const {config: checked} = await loadConfig({
 			path: checkFile,
 			env: {},
-			refine: actionKeyProblems,
+			refine: uiConfigProblems,
 		});
 		const steps = effectiveRunbook(checked).reduce((n, s) => n + s.steps.length, 0);
 		io.stdout.write(
