@@ -147,4 +147,21 @@ describe('runbook steps on the timeline', () => {
 		const markdown = exportMarkdown(incident!, events, 6000);
 		expect(markdown).toMatch(/## Runbook\n- \d\d:\d\d UTC: Diagnosis · Findings written down\n/);
 	});
+
+	it('the export lists a step done by hand, but not one unmarked afterwards', async () => {
+		const {exportMarkdown} = await import('../source/timeline/export-markdown.ts');
+		const {markByHand} = await import('../source/runbook/progress.ts');
+		const timeline = new Timeline({now: () => Date.parse('2026-11-28T03:04:00Z')});
+		timeline.open({title: 'x', severity: 'P2'});
+		markByHand(timeline, {section: 'Detection', title: 'On call checked'}, true, 'ana');
+		markByHand(timeline, {section: 'Communication', title: 'Customers told'}, true, 'ana');
+		markByHand(timeline, {section: 'Communication', title: 'Customers told'}, false, 'ana');
+		const {incident, events} = timeline.getSnapshot();
+		const markdown = exportMarkdown(incident!, events, Date.parse('2026-11-28T03:05:00Z'));
+		expect(markdown).toMatch(
+			/## Runbook\n- 03:04 UTC: Detection · On call checked \(by hand\)\n\n/,
+		);
+		// The unmarking is on the timeline itself.
+		expect(markdown).toContain('Runbook: Communication · Customers told marked not done');
+	});
 });
