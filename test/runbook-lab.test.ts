@@ -61,18 +61,36 @@ runbook:
 		session.scheduler.start();
 
 		// The spike as irtop's Prometheus source sees it: the step stays todo.
-		const high = await eventually(async () => ratio(), (r) => r !== null && r > 0.05, 60_000, 500);
+		const high = await eventually(
+			async () => ratio(),
+			(r) => r !== null && r > 0.05,
+			60_000,
+			500,
+		);
 		expect(high).toBeGreaterThan(0.05);
 		expect(step()?.state).toBe('todo');
 
 		await labCli('scenario', 'reset', 'error-spike');
-		const below = await eventually(async () => ratio(), (r) => r !== null && r < 0.05, 60_000, 500);
+		const below = await eventually(
+			async () => ratio(),
+			(r) => r !== null && r < 0.05,
+			60_000,
+			500,
+		);
 		expect(below).toBeLessThan(0.05);
 		const wentBelow = Date.now();
 		// Below, but not yet for 15 s: todo, saying how long so far.
-		expect(step()).toMatchObject({state: 'todo', note: expect.stringMatching(/^below for \d+s of 15s$/)});
+		expect(step()).toMatchObject({
+			state: 'todo',
+			note: expect.stringMatching(/^below for \d+s of 15s$/),
+		});
 
-		const done = await eventually(async () => step(), (s) => s?.state === 'done', 60_000, 500);
+		const done = await eventually(
+			async () => step(),
+			(s) => s?.state === 'done',
+			60_000,
+			500,
+		);
 		expect(done?.state).toBe('done');
 		// Done at the moment it had held for 15 s (a poll's slack either side).
 		expect(done!.doneAt! - wentBelow).toBeGreaterThan(15_000 - 3000);

