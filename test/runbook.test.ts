@@ -164,4 +164,31 @@ describe('runbook steps on the timeline', () => {
 		// The unmarking is on the timeline itself.
 		expect(markdown).toContain('Runbook: Communication · Customers told marked not done');
 	});
+
+	it('a recorded step stays done when its condition stops holding; a later status counts', async () => {
+		const {RunbookProgress} = await import('../source/runbook/progress.ts');
+		const store = new Store({frameMs: 0});
+		let t = 1000;
+		const timeline = new Timeline({now: () => t});
+		const runbook = parseConfig(
+			'prometheus: {url: "http://p:9090"}\nrunbook:\n  - section: A\n    steps:\n      - {title: calm, doneWhen: {errorRatioBelow: {service: onboarding-api}}}\n      - {title: identified, doneWhen: {statusIs: identified}}\n',
+			null,
+		).runbook!;
+		timeline.open({title: 'x', severity: 'P2'});
+		const progress = new RunbookProgress(store, timeline, runbook, () => t);
+		progress.start();
+		store.setData('prometheus', rates(0.002), t);
+		store.flush();
+		timeline.setStatus('identified');
+		timeline.setStatus('monitoring');
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		t = 9000;
+		store.setData('prometheus', rates(0.2), t);
+		store.flush();
+		const [calm, identified] = progress.getSnapshot().steps;
+		expect(calm).toMatchObject({state: 'done', doneAt: 1000, note: 'no longer holds'});
+		// Monitoring is past identified: the step is done, not undone.
+		expect(identified).toMatchObject({state: 'done', note: null});
+		progress.stop();
+	});
 });

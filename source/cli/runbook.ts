@@ -21,7 +21,7 @@ export function describeCondition(condition: Condition): string {
 	if ('pgConnectionsBelow' in condition)
 		return `PostgreSQL connections below ${condition.pgConnectionsBelow.ratio * 100} % of max`;
 	if ('checkPassing' in condition) return `check ${condition.checkPassing} passing`;
-	if ('statusIs' in condition) return `status is ${condition.statusIs}`;
+	if ('statusIs' in condition) return `status is ${condition.statusIs} or later`;
 	return `timeline has a ${condition.timeline.kind}${condition.timeline.contains ? ` containing "${condition.timeline.contains}"` : ''}`;
 }
 

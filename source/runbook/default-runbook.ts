@@ -13,7 +13,8 @@ export const defaultRunbook: RunbookConfig = [
 			{
 				title: 'Acknowledge the alert and open the incident',
 				hint: 'i opens it: title, severity, @owner',
-				doneWhen: {timeline: {kind: 'status'}},
+				// Any status means an incident is open (later statuses count too).
+				doneWhen: {statusIs: 'investigating'},
 				actions: ['open-incident'],
 			},
 			{title: "Check who's on call", hint: 'the header names who to escalate to and when'},

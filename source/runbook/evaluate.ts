@@ -113,6 +113,10 @@ export function evaluateRunbook(
 			if (below === false) memory.delete(key);
 			const held = ratio ? ratio.forMinutes * 60_000 : 0;
 			const wasDone = recorded.get(key);
+			// A step the timeline records as done stays done (a checklist, not a gauge), saying so
+			// when its condition no longer holds: the error rate went back up.
+			if (wasDone !== undefined && value !== true && below !== true)
+				return {...base, state: 'done', doneAt: wasDone, note: 'no longer holds'};
 			if (value === true || (below === true && wasDone !== undefined)) {
 				const reached = (memory.get(key) ?? now) + held;
 				return {
@@ -126,11 +130,9 @@ export function evaluateRunbook(
 			const note =
 				below === true && ratio && started !== undefined
 					? `below for ${minutes(now - started)} of ${minutes(held)}`
-					: wasDone !== undefined
-						? 'was done, no longer holds'
-						: value === null
-							? 'no data yet'
-							: null;
+					: value === null
+						? 'no data yet'
+						: null;
 			return {...base, state: 'todo', doneAt: null, note};
 		}),
 	);
