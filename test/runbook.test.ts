@@ -191,4 +191,36 @@ describe('runbook steps on the timeline', () => {
 		expect(identified).toMatchObject({state: 'done', note: null});
 		progress.stop();
 	});
+
+	it('snapshot --json reads the open incident from its journal: a step marked by hand is done-by-hand', async () => {
+		const {Journal} = await import('../source/timeline/journal.ts');
+		const {markByHand} = await import('../source/runbook/progress.ts');
+		const {main} = await import('../source/cli/main.ts');
+		const home = mkdtempSync(join(tmpdir(), 'irtop-runbook-snap-'));
+		const journal = new Journal(join(home, '.local', 'state', 'irtop', 'incidents'));
+		const timeline = new Timeline({author: 'ana', sink: journal});
+		timeline.open({title: 'pool exhausted', severity: 'P1'});
+		markByHand(timeline, {section: 'Detection', title: "Check who's on call"}, true, 'ana');
+		journal.close();
+		const file = join(home, 'config.yaml');
+		// A Prometheus nobody answers: something is configured, so no demo.
+		writeFileSync(file, 'prometheus: {url: "http://127.0.0.1:9"}\n');
+		const stdout = capture();
+		const code = await main({
+			argv: ['snapshot', '--json', '--config', file],
+			env: {HOME: home, XDG_CONFIG_HOME: home},
+			stdout: stdout.stream,
+			stderr: capture().stream,
+			version: '0.0.0-test',
+		});
+		expect(code).toBe(0);
+		const {runbook} = JSON.parse(stdout.text()) as {
+			runbook: {incident: string; steps: {title: string; state: string; doneAt: string | null}[]};
+		};
+		expect(runbook.incident).toBe(timeline.incident?.id);
+		expect(runbook.steps.find((s) => s.title === "Check who's on call")).toMatchObject({
+			state: 'done-by-hand',
+			doneAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+		});
+	});
 });

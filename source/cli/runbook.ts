@@ -2,8 +2,10 @@ import type {Condition} from '../config/index.ts';
 import {type Config, ConfigError, loadConfig, sourceConfigured} from '../config/index.ts';
 import {conditionSource} from '../runbook/conditions.ts';
 import {defaultRunbook} from '../runbook/default-runbook.ts';
+import type {TimelineState} from '../timeline/timeline.ts';
 import {uiConfigProblems} from '../ui/runbook-step-actions.ts';
 import type {Io} from './io.ts';
+import {loadIncident} from './resume.ts';
 
 /** A condition in words, as `irtop runbook` prints it. */
 export function describeCondition(condition: Condition): string {
@@ -79,5 +81,30 @@ export async function runRunbook(
 			return 2;
 		}
 		throw error;
+	}
+}
+
+/**
+ * The timeline `snapshot --json` evaluates the runbook against: the session's
+ * when it has an incident (`--incident`), else the latest journaled incident
+ * still open, so the steps marked by hand in the dashboard show as
+ * `done-by-hand`. A snapshot only reads it: nothing is recorded.
+ */
+export function runbookTimeline(
+	session: TimelineState,
+	env: NodeJS.ProcessEnv,
+	configuredDir: string | undefined,
+): {readonly timeline: TimelineState; readonly incidentId: string | null} {
+	if (session.incident) return {timeline: session, incidentId: session.incident.id};
+	try {
+		const latest = loadIncident(env, undefined, configuredDir);
+		if (latest.incident.status === 'resolved') return {timeline: session, incidentId: null};
+		return {
+			timeline: {incident: latest.incident, events: latest.events},
+			incidentId: latest.incident.id,
+		};
+	} catch {
+		// No journal, nothing recorded yet, or unreadable: the live state alone.
+		return {timeline: session, incidentId: null};
 	}
 }
