@@ -165,7 +165,7 @@ describe('runbook steps on the timeline', () => {
 		expect(markdown).toContain('Runbook: Communication · Customers told marked not done');
 	});
 
-	it('a recorded step stays done when its condition stops holding; a later status counts', async () => {
+	it('a step done once is todo again when its condition stops holding, saying when it was done; a later status counts', async () => {
 		const {RunbookProgress} = await import('../source/runbook/progress.ts');
 		const store = new Store({frameMs: 0});
 		let t = 1000;
@@ -186,7 +186,17 @@ describe('runbook steps on the timeline', () => {
 		store.setData('prometheus', rates(0.2), t);
 		store.flush();
 		const [calm, identified] = progress.getSnapshot().steps;
-		expect(calm).toMatchObject({state: 'done', doneAt: 1000, note: 'no longer holds'});
+		expect(calm).toMatchObject({
+			state: 'todo',
+			note: 'was done 00:00:01, no longer holds',
+		});
+		// Recorded once, when it first became true.
+		expect(
+			timeline
+				.getSnapshot()
+				.events.filter((e) => e.data?.runbook === 'auto')
+				.map((e) => e.text),
+		).toEqual(['Runbook: A · calm done', 'Runbook: A · identified done']);
 		// Monitoring is past identified: the step is done, not undone.
 		expect(identified).toMatchObject({state: 'done', note: null});
 		progress.stop();
@@ -222,5 +232,35 @@ describe('runbook steps on the timeline', () => {
 			state: 'done-by-hand',
 			doneAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
 		});
+	});
+
+	it('after a restart the timeline says when a step was done: no second wait for forMinutes', () => {
+		const config = parseConfig(
+			'prometheus: {url: "http://p:9090"}\nrunbook:\n  - section: R\n    steps:\n      - {title: calm, doneWhen: {errorRatioBelow: {service: onboarding-api, forMinutes: 5}}}\n',
+			null,
+		);
+		const store = new Store({frameMs: 0});
+		const timeline = new Timeline({now: () => 0});
+		timeline.open({title: 'x', severity: 'P2'});
+		timeline.append({
+			id: 'runbook:R:calm:done',
+			kind: 'milestone',
+			text: 'Runbook: R · calm done',
+			data: {runbook: 'auto', section: 'R', step: 'calm', done: true, doneAt: 400_000},
+		});
+		const memory = new Map<string, number>();
+		const at = (t: number) => {
+			store.setData('prometheus', rates(0.001), t);
+			store.flush();
+			return evaluateRunbook(
+				config.runbook!,
+				store.getSnapshot(),
+				timeline.getSnapshot(),
+				t,
+				memory,
+			)[0];
+		};
+		expect(at(900_000)).toMatchObject({state: 'done', doneAt: 400_000});
+		expect(at(910_000)).toMatchObject({state: 'done', doneAt: 400_000});
 	});
 });

@@ -100,6 +100,10 @@ export function evaluateRunbook(
 					note: `${source} is not configured: mark it by hand (x)`,
 				};
 			const since = memory.get(key) ?? null;
+			// The first look at this step in this process (a fresh session, a --resume): what the
+			// timeline recorded is then the best "done at" there is.
+			const firstLook = !memory.has(`${key}\u0000seen`);
+			memory.set(`${key}\u0000seen`, now);
 			const value = evaluateCondition(condition, {store, timeline, now, trueSince: since});
 			// "Below for N minutes" counts from when it went below, held or not yet long enough.
 			const ratio = 'errorRatioBelow' in condition ? condition.errorRatioBelow : null;
@@ -109,30 +113,32 @@ export function evaluateRunbook(
 						{store, timeline, now, trueSince: null},
 					)
 				: value;
-			if (below === true && since === null) memory.set(key, now);
-			if (below === false) memory.delete(key);
-			const held = ratio ? ratio.forMinutes * 60_000 : 0;
 			const wasDone = recorded.get(key);
-			// A step the timeline records as done stays done (a checklist, not a gauge), saying so
-			// when its condition no longer holds: the error rate went back up.
-			if (wasDone !== undefined && value !== true && below !== true)
-				return {...base, state: 'done', doneAt: wasDone, note: 'no longer holds'};
-			if (value === true || (below === true && wasDone !== undefined)) {
+			const held = ratio ? ratio.forMinutes * 60_000 : 0;
+			if (below === true && since === null)
+				memory.set(key, firstLook && wasDone !== undefined ? Math.min(now, wasDone - held) : now);
+			if (below === false) memory.delete(key);
+			// Held long enough before the restart: a resumed session need not wait again.
+			const resumedDone = firstLook && below === true && wasDone !== undefined;
+			if (value === true || resumedDone) {
 				const reached = (memory.get(key) ?? now) + held;
 				return {
 					...base,
 					state: 'done',
-					doneAt: Math.min(reached, wasDone ?? reached),
+					doneAt: resumedDone ? wasDone : reached,
 					note: null,
 				};
 			}
 			const started = memory.get(key);
+			// A gauge, not a checklist: the pods were all ready, now one is not.
 			const note =
 				below === true && ratio && started !== undefined
 					? `below for ${minutes(now - started)} of ${minutes(held)}`
-					: value === null
-						? 'no data yet'
-						: null;
+					: wasDone !== undefined && value === false
+						? `was done ${new Date(wasDone).toISOString().slice(11, 19)}, no longer holds`
+						: value === null
+							? 'no data yet'
+							: null;
 			return {...base, state: 'todo', doneAt: null, note};
 		}),
 	);

@@ -40,7 +40,7 @@ const box: Readonly<Record<StepView['state'], string>> = {
 function stateText(step: StepView): string {
 	switch (step.state) {
 		case 'done':
-			return `${step.note ? `${step.note} · ` : ''}done ${clock(step.doneAt ?? 0)}`;
+			return `done ${clock(step.doneAt ?? 0)}`;
 		case 'done-by-hand':
 			return `by hand ${clock(step.doneAt ?? 0)}`;
 		case 'blocked':
@@ -53,8 +53,9 @@ function stateText(step: StepView): string {
 }
 
 function tone(step: StepView, current: boolean): Tone | undefined {
-	if (step.state === 'done') return step.note ? 'warn' : 'ok';
-	if (step.state === 'done-by-hand') return 'ok';
+	if (step.state === 'done' || step.state === 'done-by-hand') return 'ok';
+	// Done once, undone since: the error rate went back up.
+	if (step.note?.startsWith('was done')) return 'warn';
 	if (step.state === 'blocked') return 'error';
 	if (current) return 'accent';
 	return step.state === 'unavailable' ? 'dim' : undefined;
