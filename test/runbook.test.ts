@@ -133,18 +133,134 @@ describe('runbook steps on the timeline', () => {
 			'runbook:\n  - section: Diagnosis\n    steps:\n      - {title: Findings written down, doneWhen: {timeline: {kind: note}}}\n      - {title: Cause identified, doneWhen: {statusIs: identified}}\n',
 			null,
 		).runbook!;
-		const stop = recordRunbookSteps(store, timeline, runbook, () => 5000);
+		const progress = recordRunbookSteps(store, timeline, runbook, () => 5000);
 		timeline.open({title: 'x', severity: 'P2'});
 		timeline.append({kind: 'note', text: 'pool exhausted'});
 		await new Promise((resolve) => setTimeout(resolve, 10));
 		timeline.append({kind: 'note', text: 'second note'});
 		store.flush();
 		await new Promise((resolve) => setTimeout(resolve, 10));
-		stop();
+		progress.stop();
 		const {incident, events} = timeline.getSnapshot();
 		const steps = events.filter((e) => e.kind === 'milestone').map((e) => e.text);
 		expect(steps).toEqual(['Runbook: Diagnosis · Findings written down done']);
 		const markdown = exportMarkdown(incident!, events, 6000);
 		expect(markdown).toMatch(/## Runbook\n- \d\d:\d\d UTC: Diagnosis · Findings written down\n/);
+	});
+
+	it('the export lists a step done by hand, but not one unmarked afterwards', async () => {
+		const {exportMarkdown} = await import('../source/timeline/export-markdown.ts');
+		const {markByHand} = await import('../source/runbook/progress.ts');
+		const timeline = new Timeline({now: () => Date.parse('2026-11-28T03:04:00Z')});
+		timeline.open({title: 'x', severity: 'P2'});
+		markByHand(timeline, {section: 'Detection', title: 'On call checked'}, true, 'ana');
+		markByHand(timeline, {section: 'Communication', title: 'Customers told'}, true, 'ana');
+		markByHand(timeline, {section: 'Communication', title: 'Customers told'}, false, 'ana');
+		const {incident, events} = timeline.getSnapshot();
+		const markdown = exportMarkdown(incident!, events, Date.parse('2026-11-28T03:05:00Z'));
+		expect(markdown).toMatch(
+			/## Runbook\n- 03:04 UTC: Detection · On call checked \(by hand\)\n\n/,
+		);
+		// The unmarking is on the timeline itself.
+		expect(markdown).toContain('Runbook: Communication · Customers told marked not done');
+	});
+
+	it('a step done once is todo again when its condition stops holding, saying when it was done; a later status counts', async () => {
+		const {RunbookProgress} = await import('../source/runbook/progress.ts');
+		const store = new Store({frameMs: 0});
+		let t = 1000;
+		const timeline = new Timeline({now: () => t});
+		const runbook = parseConfig(
+			'prometheus: {url: "http://p:9090"}\nrunbook:\n  - section: A\n    steps:\n      - {title: calm, doneWhen: {errorRatioBelow: {service: onboarding-api}}}\n      - {title: identified, doneWhen: {statusIs: identified}}\n',
+			null,
+		).runbook!;
+		timeline.open({title: 'x', severity: 'P2'});
+		const progress = new RunbookProgress(store, timeline, runbook, () => t);
+		progress.start();
+		store.setData('prometheus', rates(0.002), t);
+		store.flush();
+		timeline.setStatus('identified');
+		timeline.setStatus('monitoring');
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		t = 9000;
+		store.setData('prometheus', rates(0.2), t);
+		store.flush();
+		const [calm, identified] = progress.getSnapshot().steps;
+		expect(calm).toMatchObject({
+			state: 'todo',
+			note: 'was done 00:00:01, no longer holds',
+		});
+		// Recorded once, when it first became true.
+		expect(
+			timeline
+				.getSnapshot()
+				.events.filter((e) => e.data?.runbook === 'auto')
+				.map((e) => e.text),
+		).toEqual(['Runbook: A · calm done', 'Runbook: A · identified done']);
+		// Monitoring is past identified: the step is done, not undone.
+		expect(identified).toMatchObject({state: 'done', note: null});
+		progress.stop();
+	});
+
+	it('snapshot --json reads the open incident from its journal: a step marked by hand is done-by-hand', async () => {
+		const {Journal} = await import('../source/timeline/journal.ts');
+		const {markByHand} = await import('../source/runbook/progress.ts');
+		const {main} = await import('../source/cli/main.ts');
+		const home = mkdtempSync(join(tmpdir(), 'irtop-runbook-snap-'));
+		const journal = new Journal(join(home, '.local', 'state', 'irtop', 'incidents'));
+		const timeline = new Timeline({author: 'ana', sink: journal});
+		timeline.open({title: 'pool exhausted', severity: 'P1'});
+		markByHand(timeline, {section: 'Detection', title: "Check who's on call"}, true, 'ana');
+		journal.close();
+		const file = join(home, 'config.yaml');
+		// A Prometheus nobody answers: something is configured, so no demo.
+		writeFileSync(file, 'prometheus: {url: "http://127.0.0.1:9"}\n');
+		const stdout = capture();
+		const code = await main({
+			argv: ['snapshot', '--json', '--config', file],
+			env: {HOME: home, XDG_CONFIG_HOME: home},
+			stdout: stdout.stream,
+			stderr: capture().stream,
+			version: '0.0.0-test',
+		});
+		expect(code).toBe(0);
+		const {runbook} = JSON.parse(stdout.text()) as {
+			runbook: {incident: string; steps: {title: string; state: string; doneAt: string | null}[]};
+		};
+		expect(runbook.incident).toBe(timeline.incident?.id);
+		expect(runbook.steps.find((s) => s.title === "Check who's on call")).toMatchObject({
+			state: 'done-by-hand',
+			doneAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+		});
+	});
+
+	it('after a restart the timeline says when a step was done: no second wait for forMinutes', () => {
+		const config = parseConfig(
+			'prometheus: {url: "http://p:9090"}\nrunbook:\n  - section: R\n    steps:\n      - {title: calm, doneWhen: {errorRatioBelow: {service: onboarding-api, forMinutes: 5}}}\n',
+			null,
+		);
+		const store = new Store({frameMs: 0});
+		const timeline = new Timeline({now: () => 0});
+		timeline.open({title: 'x', severity: 'P2'});
+		timeline.append({
+			id: 'runbook:R:calm:done',
+			kind: 'milestone',
+			text: 'Runbook: R · calm done',
+			data: {runbook: 'auto', section: 'R', step: 'calm', done: true, doneAt: 400_000},
+		});
+		const memory = new Map<string, number>();
+		const at = (t: number) => {
+			store.setData('prometheus', rates(0.001), t);
+			store.flush();
+			return evaluateRunbook(
+				config.runbook!,
+				store.getSnapshot(),
+				timeline.getSnapshot(),
+				t,
+				memory,
+			)[0];
+		};
+		expect(at(900_000)).toMatchObject({state: 'done', doneAt: 400_000});
+		expect(at(910_000)).toMatchObject({state: 'done', doneAt: 400_000});
 	});
 });

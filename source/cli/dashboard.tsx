@@ -50,6 +50,11 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		escalation: session.config.escalation,
 		notifiers,
 		configuredActions: session.actions,
+		runbook: session.runbook,
+		runbookTarget: {
+			namespace: session.config.mitigations.defaultTarget.namespace,
+			name: session.config.mitigations.defaultTarget.deployment,
+		},
 		actionRuns: new ActionRuns(),
 		oncall: oncall?.current,
 		presence: session.presence?.others,

@@ -33,9 +33,10 @@ export async function main(io: Io): Promise<number> {
 	}
 	let loaded: Awaited<ReturnType<typeof loadConfig>>;
 	try {
-		// A configured action's key that a built-in one already has is a config error naming both.
-		const {actionKeyProblems} = await import('../ui/configured-commands.ts');
-		loaded = await loadConfig({path: options.config, env: io.env, refine: actionKeyProblems});
+		// A configured action's key that a built-in one already has is a config error naming both;
+		// so is a runbook step offering an action that does not exist.
+		const {uiConfigProblems} = await import('../ui/runbook-step-actions.ts');
+		loaded = await loadConfig({path: options.config, env: io.env, refine: uiConfigProblems});
 	} catch (error) {
 		if (error instanceof ConfigError) {
 			io.stderr.write(`irtop: ${error.message}\n`);
@@ -75,18 +76,20 @@ export async function main(io: Io): Promise<number> {
 		try {
 			await session.scheduler.pollOnce();
 			const {evaluateRunbook} = await import('../runbook/evaluate.ts');
-			const {effectiveRunbook} = await import('./runbook.ts');
+			const {effectiveRunbook, runbookTimeline} = await import('./runbook.ts');
 			const now = Date.now();
 			const store = session.store.getSnapshot();
 			const timeline = session.timeline.getSnapshot();
+			// Hand marks live on the incident's timeline: the one being worked on, from its journal.
+			const worked = runbookTimeline(timeline, io.env, session.config.timeline.dir);
 			const runbook = evaluateRunbook(
 				effectiveRunbook(session.config),
 				store,
-				timeline,
+				worked.timeline,
 				now,
 				new Map(),
 			);
-			const document = snapshotDocument(store, timeline, now, runbook);
+			const document = snapshotDocument(store, timeline, now, runbook, worked.incidentId);
 			io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 			return 0;
 		} catch (error) {

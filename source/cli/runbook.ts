@@ -2,8 +2,10 @@ import type {Condition} from '../config/index.ts';
 import {type Config, ConfigError, loadConfig, sourceConfigured} from '../config/index.ts';
 import {conditionSource} from '../runbook/conditions.ts';
 import {defaultRunbook} from '../runbook/default-runbook.ts';
-import {actionKeyProblems} from '../ui/configured-commands.ts';
+import type {TimelineState} from '../timeline/timeline.ts';
+import {uiConfigProblems} from '../ui/runbook-step-actions.ts';
 import type {Io} from './io.ts';
+import {loadIncident} from './resume.ts';
 
 /** A condition in words, as `irtop runbook` prints it. */
 export function describeCondition(condition: Condition): string {
@@ -21,7 +23,7 @@ export function describeCondition(condition: Condition): string {
 	if ('pgConnectionsBelow' in condition)
 		return `PostgreSQL connections below ${condition.pgConnectionsBelow.ratio * 100} % of max`;
 	if ('checkPassing' in condition) return `check ${condition.checkPassing} passing`;
-	if ('statusIs' in condition) return `status is ${condition.statusIs}`;
+	if ('statusIs' in condition) return `status is ${condition.statusIs} or later`;
 	return `timeline has a ${condition.timeline.kind}${condition.timeline.contains ? ` containing "${condition.timeline.contains}"` : ''}`;
 }
 
@@ -66,7 +68,7 @@ export async function runRunbook(
 		const {config: checked} = await loadConfig({
 			path: checkFile,
 			env: {},
-			refine: actionKeyProblems,
+			refine: uiConfigProblems,
 		});
 		const steps = effectiveRunbook(checked).reduce((n, s) => n + s.steps.length, 0);
 		io.stdout.write(
@@ -79,5 +81,30 @@ export async function runRunbook(
 			return 2;
 		}
 		throw error;
+	}
+}
+
+/**
+ * The timeline `snapshot --json` evaluates the runbook against: the session's
+ * when it has an incident (`--incident`), else the latest journaled incident
+ * still open, so the steps marked by hand in the dashboard show as
+ * `done-by-hand`. A snapshot only reads it: nothing is recorded.
+ */
+export function runbookTimeline(
+	session: TimelineState,
+	env: NodeJS.ProcessEnv,
+	configuredDir: string | undefined,
+): {readonly timeline: TimelineState; readonly incidentId: string | null} {
+	if (session.incident) return {timeline: session, incidentId: session.incident.id};
+	try {
+		const latest = loadIncident(env, undefined, configuredDir);
+		if (latest.incident.status === 'resolved') return {timeline: session, incidentId: null};
+		return {
+			timeline: {incident: latest.incident, events: latest.events},
+			incidentId: latest.incident.id,
+		};
+	} catch {
+		// No journal, nothing recorded yet, or unreadable: the live state alone.
+		return {timeline: session, incidentId: null};
 	}
 }

@@ -7,6 +7,7 @@ import type {AnySource} from '../engine/source.ts';
 import {Store} from '../engine/store.ts';
 import {type SourceId, sourceIds} from '../model/index.ts';
 import {defaultRunbook} from '../runbook/default-runbook.ts';
+import type {RunbookProgress} from '../runbook/progress.ts';
 // A type only: the client itself is imported on demand below.
 import type {OpenedKubernetes} from '../sources/kubernetes/index.ts';
 import {followJournal} from '../timeline/follow-timeline.ts';
@@ -45,6 +46,8 @@ export interface Session {
 	readonly config: Config;
 	/** The configured actions (`actions:`), or the demo's when the demo plays and none are configured. */
 	readonly actions: readonly ActionConfig[];
+	/** The runbook's live state (the `:runbook` pane); its done steps land on the timeline. */
+	readonly runbook: RunbookProgress;
 	/** Who else is on the incident on this host (the dashboard's header). */
 	readonly presence?: Presence;
 	close(): Promise<void>;
@@ -225,13 +228,13 @@ export async function openSession(
 	});
 	const stopAutomatic = recordAutomaticEvents(store, timeline);
 	const stopChecks = recordCheckFlips(store, timeline);
-	const stopRunbook = recordRunbookSteps(store, timeline, config.runbook ?? defaultRunbook);
+	const runbook = recordRunbookSteps(store, timeline, config.runbook ?? defaultRunbook);
 	const stopMaxConnections = recordMaxConnectionsRaise(store, timeline);
 	const stopRecording = () => {
 		stopMaxConnections();
 		stopAutomatic();
 		stopChecks();
-		stopRunbook();
+		runbook.stop();
 	};
 	// Other irtop processes on this host write the same journal: their events appear here.
 	const stopFollowing = journalDir ? followJournal(timeline, journalDir, resumed) : () => {};
@@ -256,6 +259,7 @@ export async function openSession(
 		warnings: resumed?.warnings ?? [],
 		config,
 		actions,
+		runbook,
 		presence,
 		async close() {
 			presence?.stop();

@@ -143,6 +143,8 @@ export function snapshotDocument(
 	timeline: TimelineState,
 	now: number,
 	runbook?: readonly StepView[],
+	/** The incident whose timeline the runbook's steps were read against (hand marks), if any. */
+	runbookIncident: string | null = null,
 ) {
 	const data = <K extends SourceId>(id: K) => {
 		const slot = state.slots[id];
@@ -171,6 +173,7 @@ export function snapshotDocument(
 		...(runbook
 			? {
 					runbook: {
+						incident: runbookIncident,
 						steps: runbook.map((s) => ({
 							section: s.section,
 							title: s.title,

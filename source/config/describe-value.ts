@@ -1,5 +1,5 @@
 import {redactUrl} from './redact-url.ts';
-import {isSecretKey} from './secret-keys.ts';
+import {isSecretPath} from './secret-keys.ts';
 
 export const kindOf = (value: unknown): string => {
 	if (value === null || value === undefined) {
@@ -21,7 +21,7 @@ export const kindOf = (value: unknown): string => {
  * incident channel.
  */
 export const describeValue = (value: unknown, path: readonly PropertyKey[]): string => {
-	if (isSecretKey(path.at(-1))) {
+	if (isSecretPath(path)) {
 		return kindOf(value);
 	}
 	if (typeof value === 'string') {

@@ -13,6 +13,7 @@ export type {Problem} from './issues.ts';
 export {type LoadedConfig, type LoadOptions, loadConfig} from './load.ts';
 export {type ParseOptions, parseConfig} from './parse.ts';
 export {defaultConfigPath} from './paths.ts';
+export {describeProcessEnv, resolveProcessEnv} from './process-env.ts';
 export {
 	allServicesQueries,
 	defaultQueries,

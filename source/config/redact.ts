@@ -1,6 +1,6 @@
 import {redactUrl, urlSecrets} from './redact-url.ts';
 import type {Config} from './schema.ts';
-import {isSecretKey, isUrlKey} from './secret-keys.ts';
+import {envReferencePattern, isSecretEnvName, isSecretKey, isUrlKey} from './secret-keys.ts';
 
 export {redactUrl} from './redact-url.ts';
 
@@ -15,13 +15,24 @@ const maskWebhook = (url: string): string => {
 	}
 };
 
+// A check's or action's `env:` entry named like a credential; a `${NAME}` reference names no secret.
+const secretEnvValue = (parent: string | null, key: string, value: unknown): value is string =>
+	parent === 'env' &&
+	typeof value === 'string' &&
+	value !== '' &&
+	isSecretEnvName(key) &&
+	!envReferencePattern.test(value);
+
 const redactValue = (key: string | null, value: unknown): unknown => {
 	if (Array.isArray(value)) {
 		return value.map((item) => redactValue(null, item));
 	}
 	if (value !== null && typeof value === 'object') {
 		return Object.fromEntries(
-			Object.entries(value).map(([childKey, child]) => [childKey, redactValue(childKey, child)]),
+			Object.entries(value).map(([childKey, child]) => [
+				childKey,
+				secretEnvValue(key, childKey, child) ? mask : redactValue(childKey, child),
+			]),
 		);
 	}
 	if (typeof value !== 'string' || key === null) {
@@ -46,6 +57,7 @@ const collect = (key: string | null, value: unknown, found: string[]): void => {
 		}
 	} else if (value !== null && typeof value === 'object') {
 		for (const [childKey, child] of Object.entries(value)) {
+			if (secretEnvValue(key, childKey, child)) found.push(child);
 			collect(childKey, child, found);
 		}
 	} else if (typeof value === 'string' && value !== '' && key !== null) {

@@ -148,6 +148,7 @@ function podViews(
 				node: pod.node,
 				createdAt: toMs(pod.createdAt),
 				deployment: plan.spec.name,
+				containers: [plan.spec.name],
 			},
 		});
 	}

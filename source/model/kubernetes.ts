@@ -25,6 +25,10 @@ export interface PodRow {
 	readonly createdAt: number | null;
 	/** Owning deployment, when the pod belongs to one (through its ReplicaSet). */
 	readonly deployment: string | null;
+	/** Its containers' names in spec order (not init containers); absent when not known. */
+	readonly containers?: readonly string[];
+	/** The `kubectl.kubernetes.io/default-container` annotation: the one kubectl logs/exec pick. */
+	readonly defaultContainer?: string | null;
 	/** Use from metrics.k8s.io (kubectl top pods); absent or null without metrics. */
 	readonly cpuMillicores?: number | null;
 	readonly memoryBytes?: number | null;

@@ -8,13 +8,16 @@ export const defaultOutputLimit = 64 * 1024;
  */
 export class BoundedOutput {
 	readonly #limit: number;
+	readonly #secrets: readonly string[];
 	#chunks: Buffer[] = [];
 	#bytes = 0;
 	/** Bytes dropped from the front to stay under the limit. */
 	dropped = 0;
 
-	constructor(limit = defaultOutputLimit) {
+	/** `secrets`: values (a token from the command's env) that `text()` never returns. */
+	constructor(limit = defaultOutputLimit, secrets: readonly string[] = []) {
 		this.#limit = limit;
+		this.#secrets = secrets.filter((s) => s !== '').toSorted((a, b) => b.length - a.length);
 	}
 
 	push(chunk: Buffer): void {
@@ -37,7 +40,12 @@ export class BoundedOutput {
 
 	text(): string {
 		// A cut in the middle of a UTF-8 sequence decodes to U+FFFD, never throws.
-		return Buffer.concat(this.#chunks).toString('utf8');
+		let text = Buffer.concat(this.#chunks).toString('utf8');
+		if (this.#secrets.length === 0) return text;
+		// The cut may have left the tail of a secret at the front: that line goes.
+		if (this.dropped > 0) text = text.slice(text.indexOf('\n') + 1);
+		for (const secret of this.#secrets) text = text.split(secret).join('***');
+		return text;
 	}
 
 	/** The non-empty lines, for "first and last lines" summaries. */

@@ -16,6 +16,8 @@ export interface ProcessSpec {
 	readonly timeoutMs: number;
 	/** Bytes of output kept (the last ones). */
 	readonly outputLimit?: number;
+	/** Values the output never shows (the env's secrets): replaced by ***. */
+	readonly secrets?: readonly string[];
 }
 
 export interface ProcessResult {
@@ -68,7 +70,7 @@ export function startProcess(
 	graceMs = killGraceMs,
 ): RunningProcess {
 	const started = performance.now();
-	const output = new BoundedOutput(spec.outputLimit);
+	const output = new BoundedOutput(spec.outputLimit, spec.secrets);
 	const [file = '', ...args] = execArgv(spec);
 	const child = spawn(file, args, {
 		cwd: spec.cwd,

@@ -1,6 +1,7 @@
 import type {Condition} from '../config/index.ts';
 import type {StoreState} from '../engine/store.ts';
 import type {SourceId} from '../model/index.ts';
+import {incidentStatuses} from '../timeline/incident.ts';
 import type {TimelineState} from '../timeline/timeline.ts';
 
 /** What a condition reads: the store's snapshot, the timeline, the clock, and how long it has held. */
@@ -94,7 +95,14 @@ export function evaluateCondition(condition: Condition, input: ConditionInput): 
 		const check = health?.find((c) => c.name === condition.checkPassing);
 		return check === undefined ? null : check.ok;
 	}
-	if ('statusIs' in condition) return timeline.incident?.status === condition.statusIs;
+	if ('statusIs' in condition) {
+		// A status the incident has passed counts: "cause identified" stays done once it is monitoring.
+		const status = timeline.incident?.status;
+		return (
+			status !== undefined &&
+			incidentStatuses.indexOf(status) >= incidentStatuses.indexOf(condition.statusIs)
+		);
+	}
 	const {kind, contains} = condition.timeline;
 	const text = (t: string) =>
 		contains === undefined || t.toLowerCase().includes(contains.toLowerCase());

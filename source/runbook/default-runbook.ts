@@ -13,7 +13,9 @@ export const defaultRunbook: RunbookConfig = [
 			{
 				title: 'Acknowledge the alert and open the incident',
 				hint: 'i opens it: title, severity, @owner',
-				doneWhen: {timeline: {kind: 'status'}},
+				// Any status means an incident is open (later statuses count too).
+				doneWhen: {statusIs: 'investigating'},
+				actions: ['open-incident'],
 			},
 			{title: "Check who's on call", hint: 'the header names who to escalate to and when'},
 		],
@@ -45,11 +47,13 @@ export const defaultRunbook: RunbookConfig = [
 				title: 'Initial update posted to Slack',
 				hint: 'U posts it (previewed, confirmed)',
 				doneWhen: {timeline: {kind: 'notify-slack'}},
+				actions: ['notify-slack'],
 			},
 			{
 				title: 'Status page updated',
 				hint: 'W creates or updates it',
 				doneWhen: {timeline: {kind: 'notify-statuspage'}},
+				actions: ['notify-statuspage'],
 			},
 		],
 	},
@@ -60,11 +64,13 @@ export const defaultRunbook: RunbookConfig = [
 				title: 'Findings written down',
 				hint: 'n writes a note: logs, metrics, recent changes',
 				doneWhen: {timeline: {kind: 'note'}},
+				actions: ['note'],
 			},
 			{
 				title: 'Cause identified',
 				hint: 'S moves the status to identified',
 				doneWhen: {statusIs: 'identified'},
+				actions: ['status-next'],
 			},
 		],
 	},
@@ -97,6 +103,8 @@ export const defaultRunbook: RunbookConfig = [
 	},
 	{
 		section: 'Post-incident',
-		steps: [{title: 'Post-mortem exported', hint: 'e writes it next to the journal'}],
+		steps: [
+			{title: 'Post-mortem exported', hint: 'e writes it next to the journal', actions: ['export']},
+		],
 	},
 ];

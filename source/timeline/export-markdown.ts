@@ -68,8 +68,18 @@ export function exportMarkdown(
 	const actions = events.filter(isMitigation);
 	const alerts = events.filter((e) => e.kind === 'alert');
 	// Steps that became done (runbook/evaluate.ts via cli/runbook-events.ts), in the order they did.
+	// A step marked by hand and then unmarked is not done: only a step's last hand mark counts.
+	const lastMark = new Map<string, TimelineEvent>();
+	for (const e of events)
+		if (e.kind === 'milestone' && e.data?.runbook === 'hand')
+			lastMark.set(`${String(e.data.section)}\u0000${String(e.data.step)}`, e);
 	const runbookSteps = events.filter(
-		(e) => e.kind === 'milestone' && e.data?.runbook !== undefined && e.data?.done === true,
+		(e) =>
+			e.kind === 'milestone' &&
+			e.data?.runbook !== undefined &&
+			e.data?.done === true &&
+			(e.data.runbook !== 'hand' ||
+				lastMark.get(`${String(e.data.section)}\u0000${String(e.data.step)}`) === e),
 	);
 	const milestone = (name: string, at: number | null) =>
 		`- ${name}: ${at === null ? 'not yet' : `${utcDate(at) === startDay ? '' : `${utcDate(at)} `}${utcTime(at)}`}`;

@@ -99,6 +99,11 @@ export class Timeline {
 	/** Whether this process created the event (and not another responder's irtop). */
 	readonly createdHere = (id: string): boolean => this.#own.has(id);
 
+	/** Who this responder is (what their notes and actions carry), or null. */
+	get author(): string | null {
+		return this.#author;
+	}
+
 	/** Whether this timeline already holds an event with this id. */
 	has(id: string): boolean {
 		return this.#set.byId.has(id);

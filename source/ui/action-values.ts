@@ -8,10 +8,40 @@ export interface RowValues {
 	readonly target: ActionTarget;
 }
 
+/** A pod's containers as the store knows them (PodRow), for `{container}`. */
+export interface PodContainers {
+	readonly containers?: readonly string[];
+	readonly defaultContainer?: string | null;
+}
+
 interface Around {
 	readonly context: string | null;
 	readonly namespace: string | null;
 	readonly incident: {readonly id: string; readonly title: string} | null;
+	/** The selected pod's row in the store, when there is one. */
+	readonly pod?: PodContainers;
+}
+
+/**
+ * `{container}` of a pod: its only container, or the one its
+ * `kubectl.kubernetes.io/default-container` annotation names (as kubectl
+ * logs and exec choose). A pod with several and no default has no choice
+ * irtop could make for the user: refused, naming them (k9s offers
+ * `$CONTAINER` only once a container is selected).
+ */
+export function containerOf(
+	pod: string,
+	known: PodContainers | undefined,
+): {readonly value: string} | {readonly error: string} {
+	const containers = known?.containers;
+	if (!containers || containers.length === 0)
+		return {error: `{container}: the containers of pod ${pod} are not known yet`};
+	if (containers.length === 1) return {value: containers[0] as string};
+	const chosen = known.defaultContainer;
+	if (chosen && containers.includes(chosen)) return {value: chosen};
+	return {
+		error: `{container}: pod ${pod} has ${containers.length} containers (${containers.join(', ')}) and no kubectl.kubernetes.io/default-container annotation: irtop will not guess which one`,
+	};
 }
 
 const scopeOfSelection: Readonly<Record<Selection['kind'], ActionScope | null>> = {
@@ -27,6 +57,7 @@ const scopeOfSelection: Readonly<Record<Selection['kind'], ActionScope | null>> 
 	certificate: null,
 	pvc: null,
 	'rotated-logs': null,
+	'runbook-step': null,
 };
 
 function scopeOf(selection: Selection): ActionScope | null {
@@ -102,8 +133,13 @@ function rowValues(selection: Selection): Record<string, string | undefined> & {
 			};
 		case 'rotated-logs':
 			return {kind: 'rotated-logs', name: selection.root, object: selection.root};
+		case 'runbook-step':
+			return {kind: 'runbook-step', name: selection.title, object: selection.title};
 	}
 }
+
+const usesContainer = (action: ActionConfig) =>
+	action.command.some((element) => element.includes('{container}'));
 
 /**
  * What a configured action's placeholders are filled with on this row, or why
@@ -125,6 +161,11 @@ export function valuesFor(
 	const rowScope = selection ? scopeOf(selection) : null;
 	if (selection && rowScope && scopes.includes(rowScope)) {
 		const {object, ...row} = rowValues(selection);
+		if (selection.kind === 'pod' && usesContainer(action)) {
+			const container = containerOf(selection.ref.name, around.pod);
+			if ('error' in container) return {error: `${action.title}: ${container.error}`};
+			row.container = container.value;
+		}
 		const values = {...common, ...row};
 		return {values, target: {context: around.context, namespace: values.namespace ?? null, object}};
 	}

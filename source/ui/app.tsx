@@ -12,14 +12,16 @@ import {OutputOverlay} from './components/output-overlay.tsx';
 import {PanelBox} from './components/panel-box.tsx';
 import {PromptLine} from './components/prompt-line.tsx';
 import {StatusBar} from './components/status-bar.tsx';
+import {StepActionsMenu} from './components/step-actions-menu.tsx';
 import {TooSmall} from './components/too-small.tsx';
-import {useNow, useStoreState, useTimelineState} from './hooks/use-sources.ts';
+import {useNow, useRunbookSteps, useStoreState, useTimelineState} from './hooks/use-sources.ts';
 import {jumpCompletions} from './jump.ts';
 import {keyName} from './keys.ts';
 import {type PanelBox as Box_, computeLayout} from './layout.ts';
 import {isGridPanel, type PanelId, panelIds} from './panel-ids.ts';
 import {panels} from './panels/index.ts';
 import type {PanelLine, PanelView, VisiblePanel} from './panels/panel.ts';
+import {menuEntries} from './runbook-commands.ts';
 import {useServices} from './services.ts';
 import {initialUiState, reduceUi, type UiState} from './state.ts';
 import {useCommandHandler} from './use-command-handler.ts';
@@ -45,6 +47,7 @@ export function App({size, initialUi}: AppProps) {
 	const timeline = useTimelineState();
 	const services = useServices();
 	const now = useNow();
+	const runbook = useRunbookSteps();
 	// A view opened by name (`:top`) has no place in the grid: it always fills the body.
 	const zoomed = ui.zoomed || !isGridPanel(ui.focus) ? ui.focus : null;
 	const layout = useMemo(() => computeLayout(columns, rows, zoomed), [columns, rows, zoomed]);
@@ -73,19 +76,31 @@ export function App({size, initialUi}: AppProps) {
 				width,
 				ui.problemsOnly,
 				ui.topSort,
+				id === 'runbook' ? runbook : null,
 			];
 			const cached = views.current.get(id);
 			const view = cached?.inputs.every((value, i) => Object.is(value, inputs[i]))
 				? cached.view
 				: panel.view(
-						{store, timeline, now, problemsOnly: ui.problemsOnly, topSort: ui.topSort},
+						{store, timeline, now, problemsOnly: ui.problemsOnly, topSort: ui.topSort, runbook},
 						width,
 					);
 			views.current.set(id, {inputs, view});
 			result[id] = {view, lines: applyFilter(view.lines, ui.filters[id])};
 		}
 		return result;
-	}, [layout, store, timeline, now, ui.problemsOnly, ui.topSort, ui.filters, ui.focus, columns]);
+	}, [
+		layout,
+		store,
+		timeline,
+		now,
+		runbook,
+		ui.problemsOnly,
+		ui.topSort,
+		ui.filters,
+		ui.focus,
+		columns,
+	]);
 
 	const handle = useCommandHandler(ui, dispatch, visible, layout);
 	const onScrollClamped = useCallback(
@@ -150,6 +165,16 @@ export function App({size, initialUi}: AppProps) {
 					)}
 				/>
 			</Box>
+		);
+	} else if (ui.overlay.kind === 'runbook-actions') {
+		body = (
+			<StepActionsMenu
+				title={ui.overlay.title}
+				entries={menuEntries(ui, services, handle.gridSelection())}
+				index={ui.overlay.index}
+				width={columns}
+				height={bodyHeight}
+			/>
 		);
 	} else if (ui.overlay.kind === 'logs') {
 		body = (

@@ -18,7 +18,9 @@ export type CommandScope =
 	| 'describe'
 	| 'help'
 	/** A configured action's or check's output. */
-	| 'output';
+	| 'output'
+	/** The actions of a runbook step (Enter in `:runbook`). */
+	| 'step-actions';
 
 /** A configured action (`actions:` in the config) in the table: `action:<its id>`. */
 export type ConfiguredCommandId = `action:${string}`;
@@ -479,6 +481,50 @@ export const commands = [
 		description: 'Close the output; a running action keeps running (O shows it again)',
 		scope: 'output',
 		hint: 'detach',
+	},
+	{
+		id: 'runbook',
+		keys: ['R'],
+		description:
+			'The runbook: each step todo, done (when), by hand, blocked; the next one selected',
+		scope: 'global',
+		hint: 'runbook',
+	},
+	{
+		id: 'runbook-toggle',
+		keys: ['x'],
+		description:
+			'Runbook: mark the step done by hand, or not done again (recorded on the timeline)',
+		scope: 'runbook',
+		hint: 'done by hand',
+	},
+	{
+		id: 'runbook-actions',
+		keys: ['enter'],
+		description: "Runbook: the step's actions (built-in or configured, each confirmed)",
+		scope: 'runbook',
+		hint: 'actions',
+	},
+	{
+		id: 'step-action-down',
+		keys: ['j', 'down'],
+		description: 'Next action',
+		scope: 'step-actions',
+	},
+	{id: 'step-action-up', keys: ['k', 'up'], description: 'Previous action', scope: 'step-actions'},
+	{
+		id: 'step-action-run',
+		keys: ['enter'],
+		description: 'Run the chosen action (through its prompt and confirmation)',
+		scope: 'step-actions',
+		hint: 'choose',
+	},
+	{
+		id: 'step-action-close',
+		keys: ['escape'],
+		description: "Close the step's actions",
+		scope: 'step-actions',
+		hint: 'close',
 	},
 	{id: 'confirm', keys: ['y'], description: 'Run the action shown', scope: 'confirm', hint: 'run'},
 	{id: 'cancel', keys: ['n', 'escape'], description: 'Cancel', scope: 'confirm', hint: 'cancel'},

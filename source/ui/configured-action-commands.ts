@@ -15,6 +15,24 @@ import type {ActionInputOverlay, UiEvent, UiState} from './state.ts';
 // Without a session's own (tests, the README generator), runs still have somewhere to go.
 const fallbackRuns = new ActionRuns();
 
+/** What fills the placeholders besides the row: context, namespace, incident, the pod's containers. */
+export function aroundOf(services: AppServices, selection: Selection | undefined) {
+	const incident = services.timeline.getSnapshot().incident;
+	const slot = services.store.getSnapshot().slots.kubernetes;
+	const pod =
+		selection?.kind === 'pod' && slot.phase !== 'not-configured'
+			? slot.data?.pods.find(
+					(p) => p.namespace === selection.ref.namespace && p.name === selection.ref.name,
+				)
+			: undefined;
+	return {
+		context: services.kubeContext,
+		namespace: services.namespace,
+		incident: incident ? {id: incident.id, title: incident.title} : null,
+		...(pod ? {pod} : {}),
+	};
+}
+
 /** Why an input's answer is refused, or null. */
 export function inputProblem(input: ActionInputConfig, text: string): string | null {
 	const label = input.label ?? input.name;
@@ -89,12 +107,7 @@ export function configuredActionCommands(
 		if (!config) return;
 		// Read-only removes the row; this is the belt to its braces.
 		if (config.mutating && services.readOnly) return;
-		const incident = services.timeline.getSnapshot().incident;
-		const row = valuesFor(config, selection(), {
-			context: services.kubeContext,
-			namespace: services.namespace,
-			incident: incident ? {id: incident.id, title: incident.title} : null,
-		});
+		const row = valuesFor(config, selection(), aroundOf(services, selection()));
 		if ('error' in row) {
 			dispatch({type: 'message', text: row.error, tone: 'warn'});
 			return;

@@ -51,7 +51,15 @@ export function configuredCommandRows(actions: readonly ActionConfig[]): Command
 
 /** The scopes whose keys are live at the same time as a key in `scope`. */
 function liveWith(scope: CommandScope): (other: CommandScope) => boolean {
-	const modal = new Set<CommandScope>(['confirm', 'prompt', 'note', 'logs', 'help', 'output']);
+	const modal = new Set<CommandScope>([
+		'confirm',
+		'prompt',
+		'note',
+		'logs',
+		'help',
+		'output',
+		'step-actions',
+	]);
 	if (scope === 'global') return (other) => !modal.has(other);
 	const panels = scope === 'pod' ? podPanels : isPanelId(scope) ? [scope] : [];
 	return (other) =>

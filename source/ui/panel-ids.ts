@@ -12,7 +12,7 @@ export const gridPanelIds = [
 ] as const;
 
 /** Views opened by name (`:top`, `:certs`): shown over the whole body, Esc goes back. */
-export const viewPanelIds = ['top', 'certs', 'disk', 'search'] as const;
+export const viewPanelIds = ['top', 'certs', 'disk', 'search', 'runbook'] as const;
 
 export const panelIds = [...gridPanelIds, ...viewPanelIds] as const;
 
@@ -48,6 +48,7 @@ export const panelAliases: Readonly<Record<PanelId, readonly string[]>> = {
 	disk: ['disk', 'df', 'pvc', 'pvcs'],
 
 	search: ['search', 'logsearch', 'es', 'elasticsearch'],
+	runbook: ['runbook', 'rb', 'steps'],
 };
 
 export function isPanelId(value: string): value is PanelId {

@@ -29,6 +29,8 @@ export function activeScopes(overlay: Overlay, focus: PanelId): readonly Command
 			return ['output', 'global'];
 		case 'action-input':
 			return ['prompt'];
+		case 'runbook-actions':
+			return ['step-actions'];
 		case 'none':
 			return [focus, ...(podPanels.has(focus) ? (['pod'] as const) : []), 'panel', 'global'];
 	}

@@ -13,6 +13,7 @@ const titles: Readonly<Record<Exclude<CommandScope, keyof typeof panels>, string
 	describe: 'In the pod describe view',
 	help: 'In the help',
 	output: 'In an output view',
+	'step-actions': "In a runbook step's actions",
 };
 
 /** How the help overlay and the README name where a command applies. */

@@ -1,10 +1,11 @@
 import {createContext, useContext} from 'react';
 import type {ActionConfig} from '../actions/configured/config.ts';
 import type {ActionRuns} from '../actions/configured/runs.ts';
-import type {Mitigations} from '../actions/mitigations.ts';
+import type {DeploymentRef, Mitigations} from '../actions/mitigations.ts';
 import type {Store} from '../engine/store.ts';
 import type {LogQuery, PodDescription} from '../model/index.ts';
 import type {Notifiers} from '../notify/notifiers.ts';
+import type {RunbookSnapshot} from '../runbook/progress.ts';
 import type {EscalationContacts} from '../timeline/escalation.ts';
 import type {Impact} from '../timeline/export-markdown.ts';
 import type {Timeline} from '../timeline/timeline.ts';
@@ -69,6 +70,13 @@ export interface AppServices {
 	readonly configuredActions?: readonly ActionConfig[];
 	/** Configured actions started in this session, with their live output. */
 	readonly actionRuns?: ActionRuns;
+	/** The runbook's live state (runbook/progress.ts), for the `:runbook` pane. */
+	readonly runbook?: {
+		readonly getSnapshot: () => RunbookSnapshot;
+		readonly subscribe: (listener: () => void) => () => void;
+	};
+	/** What a runbook step's deployment actions act on when no deployment is selected (mitigations.defaultTarget). */
+	readonly runbookTarget?: DeploymentRef;
 	/** Who is on call (PagerDuty), when configured. */
 	readonly oncall?: () => string | null;
 	/** The other responders on this incident now (user@host), when a journal is shared. */

@@ -38,6 +38,13 @@ export type Overlay =
 	| {readonly kind: 'output'; readonly source: OutputSource; readonly scroll: number}
 	/** A configured action's inputs, asked one at a time before its confirmation. */
 	| ActionInputOverlay
+	/** The actions a runbook step offers (Enter in `:runbook`); `index`: the one chosen. */
+	| {
+			readonly kind: 'runbook-actions';
+			readonly section: string;
+			readonly title: string;
+			readonly index: number;
+	  }
 	/** One-line incident prompts: a severity, "title [P0-P3] [@owner]", or a new title. */
 	| {
 			readonly kind: 'severity' | 'incident' | 'title';
@@ -112,7 +119,8 @@ export const initialUiState: UiState = {
 };
 
 export type UiEvent =
-	| {readonly type: 'focus'; readonly panel: PanelId}
+	/** `cursor`: the row to select there (`:runbook` opens on the current step). */
+	| {readonly type: 'focus'; readonly panel: PanelId; readonly cursor?: number}
 	| {readonly type: 'focus-step'; readonly by: 1 | -1}
 	/** Moves the cursor; `rows` is how many rows the focused panel has now. */
 	| {
@@ -147,6 +155,9 @@ export function reduceUi(state: UiState, event: UiEvent): UiState {
 				focus: event.panel,
 				gridFocus: isGridPanel(event.panel) ? event.panel : state.gridFocus,
 				overlay: {kind: 'none'},
+				...(event.cursor === undefined
+					? {}
+					: {cursor: {...state.cursor, [event.panel]: event.cursor}}),
 			};
 		case 'focus-step': {
 			const count = gridPanelIds.length;

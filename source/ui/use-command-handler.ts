@@ -17,6 +17,7 @@ import {panels} from './panels/index.ts';
 import type {Selection, VisiblePanel} from './panels/panel.ts';
 import {podForLogs} from './pod-for-logs.ts';
 import {resolveKey} from './resolve-key.ts';
+import {runbookCommands} from './runbook-commands.ts';
 import {searchCommands} from './search-commands.ts';
 import {useServices} from './services.ts';
 import {logsOverlay, type Overlay, type UiEvent, type UiState} from './state.ts';
@@ -47,7 +48,10 @@ export function useCommandHandler(
 	const running = useRef(false);
 	const actionsSignal = useRef(new AbortController());
 
+	// A runbook step's action runs the ordinary command on the row the step names.
+	const override = useRef<Selection | undefined>(undefined);
 	const selection = (): Selection | undefined => {
+		if (override.current) return override.current;
 		const {lines} = visible[ui.focus];
 		const cursor = Math.min(ui.cursor[ui.focus], Math.max(0, lines.length - 1));
 		const index = panels[ui.focus].tail ? lines.length - 1 - cursor : cursor;
@@ -118,6 +122,28 @@ export function useCommandHandler(
 		selection,
 		(build, missing) => {
 			void offer(build, missing);
+		},
+	);
+
+	/** The row selected in the grid panel behind a view (what a runbook step's action acts on). */
+	const gridSelection = (): Selection | undefined => {
+		const {lines} = visible[ui.gridFocus];
+		const cursor = Math.min(ui.cursor[ui.gridFocus], Math.max(0, lines.length - 1));
+		return lines[panels[ui.gridFocus].tail ? lines.length - 1 - cursor : cursor]?.selection;
+	};
+	const runbook = runbookCommands(
+		ui,
+		dispatch,
+		services,
+		selection,
+		gridSelection,
+		(command, row) => {
+			override.current = row;
+			try {
+				run(command, null);
+			} finally {
+				override.current = undefined;
+			}
 		},
 	);
 
@@ -305,7 +331,8 @@ export function useCommandHandler(
 						? logsEvent(command, ui.overlay, pageSize(layout, 'logs'))
 						: undefined;
 				if (logs) dispatch(logs);
-				else if (!mitigation.run(command) && !search.run(command)) incident.run(command);
+				else if (!mitigation.run(command) && !search.run(command) && !runbook.run(command))
+					incident.run(command);
 				return;
 			}
 		}
@@ -318,7 +345,8 @@ export function useCommandHandler(
 			dispatch({type: 'overlay', overlay: {...overlay, searching: false}});
 		} else if (overlay.kind === 'jump') {
 			const panel = resolveJump(overlay.text);
-			if (panel) dispatch({type: 'focus', panel});
+			if (panel === 'runbook') runbook.open();
+			else if (panel) dispatch({type: 'focus', panel});
 			else
 				dispatch({
 					type: 'message',
@@ -437,7 +465,7 @@ export function useCommandHandler(
 		)
 			edit(input, key);
 	};
-	return Object.assign(handle, {paste: incident.paste});
+	return Object.assign(handle, {paste: incident.paste, gridSelection});
 }
 
 function jumpCompletions(): string {

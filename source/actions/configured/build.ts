@@ -1,4 +1,4 @@
-import type {ActionConfig} from '../../config/index.ts';
+import {type ActionConfig, describeProcessEnv, resolveProcessEnv} from '../../config/index.ts';
 import {sanitizeLine} from '../../format/sanitize.ts';
 import {describeResult, execArgv, startProcess} from '../../process/run-process.ts';
 import type {Action, ActionTarget} from '../action.ts';
@@ -21,23 +21,32 @@ export function buildConfiguredAction(
 	values: ActionValues,
 	target: ActionTarget,
 	runs: ActionRuns,
+	/** Where `${NAME}` env values come from: irtop's own environment. */
+	environment: NodeJS.ProcessEnv = process.env,
 ): {readonly ok: true; readonly action: Action} | {readonly ok: false; readonly error: string} {
 	const substituted = substitute(config.command, values, config.shell);
 	if (!substituted.ok) return {ok: false, error: `${config.title}: ${substituted.error}`};
+	// `${NAME}` values are read now; an unset one is refused before anything is confirmed.
+	const env = resolveProcessEnv(config.env, environment);
+	if (!env.ok) return {ok: false, error: `${config.title}: ${env.error}`};
 	const spec = {
 		argv: substituted.argv,
 		shell: config.shell,
 		...(config.cwd ? {cwd: config.cwd} : {}),
-		...(config.env ? {env: config.env} : {}),
+		...(config.env ? {env: env.env} : {}),
+		secrets: env.secrets,
 		timeoutMs: config.timeoutMs,
 	};
 	const argv = execArgv(spec);
 	const command = shellLine(argv);
+	// The confirmation names the variables it sets, never their values.
+	const envLine = describeProcessEnv(config.env);
 	const action: Action = {
 		id: `action:${config.id}`,
 		title: config.title,
 		target,
 		command,
+		...(envLine ? {details: [envLine]} : {}),
 		async run(signal) {
 			const running = startProcess(spec, () => runs.touched());
 			const id = runs.start({

@@ -89,6 +89,10 @@ export function podRow(
 		node: pod.spec?.nodeName || null,
 		createdAt: epoch(pod.metadata?.creationTimestamp),
 		deployment: rs ? (owners.get(`${namespace}/${rs.name}`) ?? null) : null,
+		// For a configured action's {container}.
+		containers: (pod.spec?.containers ?? []).map((c) => c.name),
+		defaultContainer:
+			pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container'] ?? null,
 		...usageColumns(pod, usage?.get(`${namespace}/${pod.metadata?.name}`)),
 	};
 }

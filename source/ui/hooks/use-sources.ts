@@ -13,6 +13,16 @@ export function useTimelineState(): TimelineState {
 	return useSyncExternalStore(timeline.subscribe, timeline.getSnapshot);
 }
 
+const noSteps = {steps: []};
+const never = () => () => {};
+
+/** The runbook's steps as they stand; none without a runbook service (tests). */
+export function useRunbookSteps() {
+	const {runbook} = useServices();
+	return useSyncExternalStore(runbook?.subscribe ?? never, runbook?.getSnapshot ?? (() => noSteps))
+		.steps;
+}
+
 /** The time, moving once a second: ages and clocks tick without any data change. */
 export function useNow(): number {
 	const {now = Date.now} = useServices();

@@ -10,6 +10,7 @@ import {kafkaPanel} from './kafka.ts';
 import {nodesPanel} from './nodes.ts';
 import type {PanelDefinition} from './panel.ts';
 import {podsPanel} from './pods.ts';
+import {runbookPanel} from './runbook.ts';
 import {searchPanel} from './search.ts';
 import {timelinePanel} from './timeline.ts';
 import {topPanel} from './top.ts';
@@ -29,4 +30,5 @@ export const panels: Readonly<Record<PanelId, PanelDefinition>> = {
 	disk: diskPanel,
 
 	search: searchPanel,
+	runbook: runbookPanel,
 };

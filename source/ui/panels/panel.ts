@@ -7,6 +7,7 @@ import type {
 } from '../../actions/mitigations.ts';
 import type {StoreState} from '../../engine/store.ts';
 import type {SourceId} from '../../model/index.ts';
+import type {StepView} from '../../runbook/evaluate.ts';
 import type {TimelineState} from '../../timeline/timeline.ts';
 import type {PanelId} from '../panel-ids.ts';
 import type {Tone} from '../state.ts';
@@ -33,7 +34,9 @@ export type Selection =
 	/** A PersistentVolumeClaim in the Disk view. */
 	| {readonly kind: 'pvc'; readonly ref: PvcRef; readonly capacityBytes: number}
 	/** The Disk view's rotated-logs line: what the cleanup deletes. */
-	| {readonly kind: 'rotated-logs'; readonly root: string};
+	| {readonly kind: 'rotated-logs'; readonly root: string}
+	/** A step of the `:runbook` pane. */
+	| {readonly kind: 'runbook-step'; readonly section: string; readonly title: string};
 
 export interface PanelLine {
 	readonly key: string;
@@ -70,6 +73,8 @@ export interface PanelContext {
 	readonly now: number;
 	readonly problemsOnly: boolean;
 	readonly topSort: 'cpu' | 'memory';
+	/** The runbook's steps as they stand (runbook/progress.ts), for the `:runbook` pane. */
+	readonly runbook?: readonly StepView[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type {CheckConfig} from '../../../config/index.ts';
+import {type CheckConfig, resolveProcessEnv} from '../../../config/index.ts';
 import {sanitizeText} from '../../../format/sanitize.ts';
 import {describeResult, startProcess} from '../../../process/run-process.ts';
 import type {CheckOutcome} from '../check.ts';
@@ -18,13 +18,19 @@ const lastLine = (text: string): string =>
 export async function runCommandCheck(
 	check: CheckConfig & {command: readonly string[]},
 	signal: AbortSignal,
+	environment: NodeJS.ProcessEnv = process.env,
 ): Promise<CheckOutcome> {
+	// `${NAME}` values come from irtop's environment; the secrets never reach the output kept.
+	const env = resolveProcessEnv(check.env, environment);
+	if (!env.ok)
+		return {ok: false, latencyMs: null, detail: env.error, certDaysLeft: null, output: ''};
 	const running = startProcess(
 		{
 			argv: check.command,
 			shell: check.shell,
 			...(check.cwd ? {cwd: check.cwd} : {}),
-			...(check.env ? {env: check.env} : {}),
+			...(check.env ? {env: env.env} : {}),
+			secrets: env.secrets,
 			timeoutMs: check.timeoutMs,
 		},
 		undefined,
