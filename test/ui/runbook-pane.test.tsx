@@ -154,6 +154,18 @@ describe('the :runbook pane', () => {
 		app.unmount();
 	});
 
+	it('/ keeps the steps only, so Enter acts on the first match', async () => {
+		const app = await pane();
+		await app.press('runbook');
+		await app.type('/mitigation\r');
+		const frame = app.frame();
+		expect(frame).toContain('Mitigation applied');
+		expect(frame).not.toMatch(/Mitigation \(\d\/\d\)/);
+		await app.press('runbook-actions');
+		expect(app.frame()).toContain('Actions · Mitigation applied');
+		app.unmount();
+	});
+
 	it('--read-only: mutating actions are disabled with the reason; x still marks', async () => {
 		const runs: string[] = [];
 		const app = await pane({readOnly: true, runs});

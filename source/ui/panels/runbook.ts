@@ -107,7 +107,9 @@ export function runbookLines(steps: readonly StepView[], width: number): PanelLi
 				key: `section:${section}`,
 				text: fitWidth(`${sanitizeLine(section)} (${done}/${total})`, width),
 				tone: 'dim',
-				match: section,
+				// Hidden under `/`: the filtered list is steps only (each step matches
+				// on its section), so the cursor lands on a step Enter can act on.
+				match: '',
 			});
 		}
 		lines.push(stepLine(step, step === current, width));
