@@ -198,8 +198,10 @@ describeWithRedisServer('sharing the timeline through a Redis stream', () => {
 			expect(b.share.status().skipped).toBe(4);
 			const escaped = b.timeline.getSnapshot().events.find((e) => e.id === 'zz-escape');
 			// Kept as written (every responder holds the same event); drawn inert.
-			expect(sanitizeLine(escaped?.text ?? '')).not.toMatch(/\u001b|\u0007/);
-			expect(sanitizeLine(escaped?.author ?? '')).not.toMatch(/\u001b/);
+			expect(escaped?.text).toContain('\u001b]0;pwned');
+			expect(sanitizeLine(escaped?.text ?? '')).not.toContain('\u001b');
+			expect(sanitizeLine(escaped?.text ?? '')).not.toContain('\u0007');
+			expect(sanitizeLine(escaped?.author ?? '')).not.toContain('\u001b');
 		} finally {
 			await a.close();
 			await b.close();
