@@ -16,18 +16,22 @@ export interface ShareStatus {
 }
 
 /**
- * Adds one event unless its id was ever added (the `ids` set): two responders sending the
- * same event (an alert both saw, a re-seed after a reconnect) leave one entry. The
- * generation key names this incarnation of the keys: when a FLUSHALL or a restart without
- * persistence lost them, the next add makes a new one, and every responder that sees a
- * generation it does not know re-seeds the stream from its journal.
+ * Adds one event unless a copy of it is already on the stream (the `ids` hash: event id →
+ * its time): two responders sending the same event (an alert both saw, a re-seed after a
+ * reconnect) leave one entry. A copy that is earlier than the one there is added too:
+ * every responder keeps the earlier of two copies (merge.ts), so it must reach them all.
+ * The generation key names this incarnation of the keys: when a FLUSHALL or a restart
+ * without persistence lost them, the next add makes a new one, and every responder that
+ * sees a generation it does not know re-seeds the stream from its journal.
  */
 const addScript = `
 local gen = redis.call('GET', KEYS[3])
 if not gen then gen = ARGV[4]; redis.call('SET', KEYS[3], gen) end
-local added = redis.call('SADD', KEYS[2], ARGV[1])
-if added == 1 then redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'e', ARGV[3]) end
-return {added, gen}`;
+local known = redis.call('HGET', KEYS[2], ARGV[1])
+if known and tonumber(known) <= tonumber(ARGV[5]) then return {0, gen} end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[5])
+redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'e', ARGV[3])
+return {1, gen}`;
 
 type AddingRedis = Redis & {
 	irtopShareAdd(
@@ -38,6 +42,7 @@ type AddingRedis = Redis & {
 		maxLength: number,
 		entry: string,
 		newGen: string,
+		at: number,
 	): Promise<[number, string]>;
 };
 
@@ -197,6 +202,7 @@ export class StreamLink {
 					this.#options.maxLength,
 					this.#entry(incident, event),
 					mine,
+					event.at,
 				);
 			let results: [Error | null, unknown][] | null;
 			try {

@@ -15,7 +15,7 @@ export interface Responder {
 	readonly timeline: Timeline;
 	share: Share;
 	/** What this host's journal holds (what export and --resume read). */
-	journaled(): {id: string; text: string}[];
+	journaled(): {id: string; at: number; text: string}[];
 	close(): Promise<void>;
 }
 
@@ -36,7 +36,11 @@ export function responder(
 		journaled() {
 			const id = timeline.incident?.id;
 			if (!id) return [];
-			return readJournal(journalPath(dir, id)).events.map((e) => ({id: e.id, text: e.text}));
+			return readJournal(journalPath(dir, id)).events.map((e) => ({
+				id: e.id,
+				at: e.at,
+				text: e.text,
+			}));
 		},
 		async close() {
 			await this.share.stop();
@@ -46,6 +50,6 @@ export function responder(
 	};
 }
 
-/** What a timeline shows: ids and texts in its order. */
+/** What a timeline shows: ids, times and texts in its order. */
 export const shown = (r: Responder) =>
-	r.timeline.getSnapshot().events.map((e) => ({id: e.id, text: e.text}));
+	r.timeline.getSnapshot().events.map((e) => ({id: e.id, at: e.at, text: e.text}));
