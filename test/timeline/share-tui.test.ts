@@ -57,14 +57,31 @@ async function note(t: Terminal, text: string) {
 }
 
 /** A on a new incident, B joined to it from another "host" (copied from the stream). */
-async function twoHosts(url: string, title: string): Promise<[Terminal, Terminal, string]> {
+async function twoHosts(
+	url: string,
+	title: string,
+	started: Terminal[] = [],
+): Promise<[Terminal, Terminal, string]> {
 	const a = terminal(`--demo --incident "${title}" --severity P1`, host('alice', url));
-	await a.waitFor('sharing: online');
+	started.push(a);
+	try {
+		await a.waitFor('sharing: online');
+	} catch (error) {
+		await end(a);
+		throw error;
+	}
 	const id = incidentId('alice');
 	const b = terminal(`join ${id} --demo`, host('bob', url));
-	await b.waitFor('copied');
-	await b.waitFor('sharing: online');
-	for (const t of [a, b]) await openTimeline(t);
+	started.push(b);
+	try {
+		await b.waitFor('copied');
+		await b.waitFor('sharing: online');
+		for (const t of [a, b]) await openTimeline(t);
+	} catch (error) {
+		// Not left running when the setup fails (the test's finally never sees them).
+		await end(a, b);
+		throw error;
+	}
 	return [a, b, id];
 }
 
@@ -173,8 +190,9 @@ describeWithRedisServer('two responders on two hosts, Redis killed mid-run', () 
 	describe.skipIf(!ptyOk)('in pseudo-terminals', () => {
 		it('both keep taking notes; when Redis is back both hold every event once, in one order', async () => {
 			const redis = await privateRedis();
-			const [a, b, id] = await twoHosts(redis.url, 'redis outage drill');
+			const started: Terminal[] = [];
 			try {
+				const [a, b, id] = await twoHosts(redis.url, 'redis outage drill', started);
 				await note(a, 'a before the outage');
 				await b.waitFor('a before the outage');
 				await redis.kill();
@@ -193,7 +211,7 @@ describeWithRedisServer('two responders on two hosts, Redis killed mid-run', () 
 				expect(new Set(texts).size).toBe(texts.length);
 				expect(texts).toHaveLength(3);
 			} finally {
-				await end(a, b);
+				await end(...started);
 				await redis.stop();
 			}
 		}, 90_000);
