@@ -24,7 +24,8 @@ export class RedisPresence {
 	readonly #timeline: Timeline;
 	readonly #field: string;
 	#incident: string | null = null;
-	#others: string[] = [];
+	/** Who, until when: read at the last beat; the header drops one whose time passed. */
+	#others: {who: string; until: number}[] = [];
 	#timer: NodeJS.Timeout | null = null;
 	readonly #seen = new Set<string>();
 
@@ -34,7 +35,11 @@ export class RedisPresence {
 		this.#field = fieldOf(who, randomBytes(4).toString('hex'));
 	}
 
-	readonly others = (): readonly string[] => this.#others;
+	/** user@host of the others, still within their heartbeat (Redis away: shown until they expire). */
+	readonly others = (): readonly string[] => {
+		const now = Date.now();
+		return [...new Set(this.#others.filter((o) => o.until >= now).map((o) => o.who))].sort();
+	};
 
 	start(): void {
 		this.#timer = setInterval(() => void this.#beat(), heartbeatMs);
@@ -78,20 +83,18 @@ export class RedisPresence {
 				.hgetall(key)
 				.exec();
 			fields = (replies?.[2]?.[1] ?? {}) as Record<string, string>;
-			await writeIndex(this.#redis, incident, this.#timeline.getSnapshot().events, [
-				...this.#others,
-			]);
+			await writeIndex(this.#redis, incident, this.#timeline.getSnapshot().events, this.others());
 			await this.#redis.sadd(incidentsKey, incident.id);
 		} catch {
 			return; // Offline: the header says so; presence comes back with the link.
 		}
 		if (this.#timeline.incident?.id !== incident.id) return;
-		const alive = new Set<string>();
+		const alive: {who: string; until: number}[] = [];
 		for (const [field, value] of Object.entries(fields)) {
 			if (field === this.#field) continue;
 			const who = sanitizeLine(whoOf(field), 100);
 			if (Number(value) >= now) {
-				alive.add(who);
+				alive.push({who, until: Number(value)});
 				this.#seen.add(field);
 			} else if (this.#seen.delete(field)) {
 				try {
@@ -107,6 +110,6 @@ export class RedisPresence {
 				await this.#redis.hdel(key, field).catch(() => {});
 			}
 		}
-		this.#others = [...alive].sort();
+		this.#others = alive;
 	}
 }
