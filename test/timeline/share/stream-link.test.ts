@@ -1,10 +1,17 @@
 // Issue 14 across hosts, in this process: two responders with their own journals and one
 // real redis-server of the test's own (it is killed, restarted and flushed here).
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {recordAutomaticEvents} from '../../../source/cli/auto-events.ts';
 import {Store} from '../../../source/engine/store.ts';
 import {sanitizeLine} from '../../../source/format/sanitize.ts';
 import type {AlertRow} from '../../../source/model/alerts.ts';
+import {Journal} from '../../../source/timeline/journal.ts';
+import {journalPath} from '../../../source/timeline/journal-paths.ts';
+import {readJournal} from '../../../source/timeline/journal-read.ts';
+import {copyIncident, listIndex} from '../../../source/timeline/share/index-key.ts';
 import {shareKeys} from '../../../source/timeline/share/keys.ts';
 import {until} from '../../support/eventually.ts';
 import {
@@ -210,6 +217,48 @@ describeWithRedisServer('sharing the timeline through a Redis stream', () => {
 			await b.close();
 		}
 	}, 30_000);
+
+	it('the index lists the open incident for `irtop join`, and copies it into a new journal', async () => {
+		const [a, b] = await pair();
+		const dir = mkdtempSync(join(tmpdir(), 'irtop-share-copy-'));
+		try {
+			a.timeline.append({kind: 'note', text: 'alice: first look'});
+			const id = a.timeline.incident?.id ?? '';
+			const listed = await until(
+				() => listIndex(redis.client()),
+				(list) => list.some((i) => i.id === id && i.responders.includes('alice')),
+				10_000,
+			);
+			expect(listed.find((i) => i.id === id)).toMatchObject({
+				title: 'shared',
+				severity: 'P1',
+				status: 'investigating',
+			});
+			// Presence through Redis: each names the other.
+			await until(
+				async () => b.share.others(),
+				(o) => o.includes('alice@host-alice'),
+				10_000,
+			);
+			const journal = new Journal(dir);
+			const copied = await copyIncident(redis.client(), id, journal);
+			journal.close();
+			expect(copied).toBeGreaterThanOrEqual(2);
+			const loaded = readJournal(journalPath(dir, id));
+			expect(loaded.incident.title).toBe('shared');
+			expect(loaded.events.map((e) => e.text)).toContain('alice: first look');
+			a.timeline.setStatus('resolved');
+			await until(
+				() => listIndex(redis.client()),
+				(list) => !list.some((i) => i.id === id),
+				10_000,
+			);
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+			await a.close();
+			await b.close();
+		}
+	}, 40_000);
 
 	it('no secret on the stream: every string is scrubbed as exports are', async () => {
 		const scrub = (t: string) => t.split('hunter2').join('***');
