@@ -65,7 +65,8 @@ async function twoHosts(
 	const a = terminal(`--demo --incident "${title}" --severity P1`, host('alice', url));
 	started.push(a);
 	try {
-		await a.waitFor('sharing: online');
+		// Generous: the setup is not what is measured, and a busy CI host starts Node slowly.
+		await a.waitFor('sharing: online', 30_000);
 	} catch (error) {
 		await end(a);
 		throw error;
@@ -74,8 +75,8 @@ async function twoHosts(
 	const b = terminal(`join ${id} --demo`, host('bob', url));
 	started.push(b);
 	try {
-		await b.waitFor('copied');
-		await b.waitFor('sharing: online');
+		await b.waitFor('copied', 30_000);
+		await b.waitFor('sharing: online', 30_000);
 		for (const t of [a, b]) await openTimeline(t);
 	} catch (error) {
 		// Not left running when the setup fails (the test's finally never sees them).

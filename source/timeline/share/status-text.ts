@@ -1,3 +1,4 @@
+import {sanitizeLine} from '../../format/sanitize.ts';
 import type {ShareStatus} from './stream-link.ts';
 
 /**
@@ -8,5 +9,7 @@ export function shareStatusText(status: ShareStatus, narrow = false): string {
 	const plural = status.toSend === 1 ? '' : 's';
 	const events = narrow ? `${status.toSend} to send` : `${status.toSend} event${plural} to send`;
 	const skipped = status.skipped > 0 ? `, ${status.skipped} skipped` : '';
-	return `sharing: ${status.state}${status.toSend > 0 ? `, ${events}` : ''}${skipped}`;
+	// Why, on a wide terminal: a wrong password must not look like a slow network.
+	const reason = !narrow && status.reason ? ` (${sanitizeLine(status.reason, 60)})` : '';
+	return `sharing: ${status.state}${reason}${status.toSend > 0 ? `, ${events}` : ''}${skipped}`;
 }

@@ -13,6 +13,8 @@ export interface ShareStatus {
 	readonly toSend: number;
 	/** Stream entries that were not irtop events (skipped, never applied). */
 	readonly skipped: number;
+	/** Why Redis is away, as Redis or the socket said it (WRONGPASS, ECONNREFUSED), when known. */
+	readonly reason?: string;
 }
 
 /**
@@ -87,6 +89,7 @@ export class StreamLink {
 	#again = false;
 	#stopped = false;
 	#everOnline = false;
+	#reason: string | undefined;
 	#checkTimer: NodeJS.Timeout | null = null;
 	#unsubscribe: (() => void) | null = null;
 	#seenEvents: readonly TimelineEvent[] | null = null;
@@ -106,6 +109,7 @@ export class StreamLink {
 			state: online ? 'online' : this.#everOnline ? 'offline' : 'connecting',
 			toSend: this.#toSend,
 			skipped: this.#skipped,
+			...(online || !this.#reason ? {} : {reason: this.#reason}),
 		};
 	}
 
@@ -113,6 +117,10 @@ export class StreamLink {
 		this.#unsubscribe = this.#timeline.subscribe(() => this.#changed());
 		// Back after a restart: send what was missed (reading goes on from the last id by itself).
 		this.#writer.on('ready', () => this.#send());
+		// Remote text: the first words only, sanitised by the header (never the URL: ioredis does not put it there).
+		this.#writer.on('error', (error: Error & {code?: string}) => {
+			this.#reason = (error.message || error.code || error.name).split('\n')[0]?.slice(0, 60);
+		});
 		this.#checkTimer = setInterval(() => void this.#check(), checkMs);
 		this.#checkTimer.unref();
 		this.#changed();

@@ -290,5 +290,15 @@ describe('share status text', () => {
 		expect(shareStatusText({state: 'online', toSend: 0, skipped: 2})).toBe(
 			'sharing: online, 2 skipped',
 		);
+		const refused = {
+			state: 'offline',
+			toSend: 2,
+			skipped: 0,
+			reason: 'connect ECONNREFUSED',
+		} as const;
+		expect(shareStatusText(refused)).toBe(
+			'sharing: offline (connect ECONNREFUSED), 2 events to send',
+		);
+		expect(shareStatusText(refused, true)).toBe('sharing: offline, 2 to send');
 	});
 });
