@@ -11,5 +11,6 @@ export function shareStatusText(status: ShareStatus, narrow = false): string {
 	const skipped = status.skipped > 0 ? `, ${status.skipped} skipped` : '';
 	// Why, on a wide terminal: a wrong password must not look like a slow network.
 	const reason = !narrow && status.reason ? ` (${sanitizeLine(status.reason, 60)})` : '';
-	return `sharing: ${status.state}${reason}${status.toSend > 0 ? `, ${events}` : ''}${skipped}`;
+	// The count first: a long reason is what the line's end cuts.
+	return `sharing: ${status.state}${status.toSend > 0 ? `, ${events}` : ''}${skipped}${reason}`;
 }

@@ -297,7 +297,7 @@ describe('share status text', () => {
 			reason: 'connect ECONNREFUSED',
 		} as const;
 		expect(shareStatusText(refused)).toBe(
-			'sharing: offline (connect ECONNREFUSED), 2 events to send',
+			'sharing: offline, 2 events to send (connect ECONNREFUSED)',
 		);
 		expect(shareStatusText(refused, true)).toBe('sharing: offline, 2 to send');
 	});
