@@ -69,6 +69,11 @@ export const automaticIds = {
 export function recordAutomaticEvents(store: Store, timeline: Timeline): () => void {
 	let known: ReturnType<typeof recorded> | null = null;
 	let readFrom: readonly TimelineEvent[] | null = null;
+	// What this irtop itself saw at its last poll, per service. A crossing is recorded when
+	// this observation changes (or on the first one): another responder's crossing that this
+	// irtop does not see is not contradicted at every poll, which between two irtops that
+	// read slightly different numbers (or two demo worlds) would go back and forth forever.
+	const observed = new Map<string, boolean>();
 	const update = () => {
 		if (!timeline.incident) return;
 		const {events} = timeline.getSnapshot();
@@ -123,7 +128,9 @@ export function recordAutomaticEvents(store: Store, timeline: Timeline): () => v
 			for (const s of prometheus.services) {
 				if (s.errorRatio === null) continue;
 				const above = s.errorRatio > prometheus.threshold;
-				if (above === known.above.has(s.name)) continue;
+				const before = observed.get(s.name);
+				observed.set(s.name, above);
+				if (above === known.above.has(s.name) || above === before) continue;
 				if (above) known.above.add(s.name);
 				else known.above.delete(s.name);
 				const nth = (known.crossings.get(s.name) ?? 0) + 1;

@@ -1,6 +1,7 @@
 import {render} from 'ink';
 import {ActionRuns} from '../actions/configured/runs.ts';
 import {notifiersFromConfig} from '../notify/from-config.ts';
+import {shareStatusText} from '../timeline/share/status-text.ts';
 import {App} from '../ui/app.tsx';
 import {installConfiguredCommands} from '../ui/commands.ts';
 import {configuredCommandRows} from '../ui/configured-commands.ts';
@@ -28,6 +29,7 @@ export async function runDashboard(session: Session, options: Options): Promise<
 	const {notifiers, oncall} = notifiersFromConfig(session.config);
 	oncall?.start();
 	session.presence?.start();
+	const share = session.share;
 	const services = {
 		store: session.store,
 		timeline: session.timeline,
@@ -57,7 +59,8 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		},
 		actionRuns: new ActionRuns(),
 		oncall: oncall?.current,
-		presence: session.presence?.others,
+		presence: share ? () => everyoneElse(session, share) : session.presence?.others,
+		...(share ? {sharing: (narrow: boolean) => shareStatusText(share.status(), narrow)} : {}),
 		measureImpact: (from: number, to: number) => measureImpact(session.config, from, to),
 		quit,
 	};
@@ -108,4 +111,9 @@ export async function runDashboard(session: Session, options: Options): Promise<
 		await session.close();
 	}
 	return 0;
+}
+
+/** This host's other irtops (presence files) and every host's (Redis), each once. */
+function everyoneElse(session: Session, share: NonNullable<Session['share']>): string[] {
+	return [...new Set([...(session.presence?.others() ?? []), ...share.others()])].sort();
 }

@@ -58,9 +58,13 @@ export async function main(io: Io): Promise<number> {
 	let incidentId = options.incidentId;
 	if (options.join && incidentId === undefined) {
 		const {pickIncident} = await import('./join.ts');
-		const picked = await pickIncident(io, loaded.config.timeline.dir);
+		const picked = await pickIncident(io, loaded.config);
 		if (picked === null) return 1;
 		incidentId = picked;
+	}
+	if (options.join && incidentId !== undefined && loaded.config.timeline.share) {
+		const {copyFromStream} = await import('./join.ts');
+		await copyFromStream(io, loaded.config, incidentId);
 	}
 	if (options.resume) {
 		try {

@@ -1,7 +1,13 @@
 import {hostname, userInfo} from 'node:os';
 import type {ActionConfig} from '../actions/configured/config.ts';
 import type {Mitigations} from '../actions/mitigations.ts';
-import {type Config, notConfiguredHint, sourceConfigured} from '../config/index.ts';
+import {
+	type Config,
+	notConfiguredHint,
+	scrubSecrets,
+	secretValues,
+	sourceConfigured,
+} from '../config/index.ts';
 import {Scheduler} from '../engine/scheduler.ts';
 import type {AnySource} from '../engine/source.ts';
 import {Store} from '../engine/store.ts';
@@ -15,6 +21,7 @@ import {Journal} from '../timeline/journal.ts';
 import {incidentsDir} from '../timeline/journal-paths.ts';
 import type {LoadedIncident} from '../timeline/journal-read.ts';
 import {Presence} from '../timeline/presence.ts';
+import type {Share} from '../timeline/share/open-share.ts';
 import {Timeline} from '../timeline/timeline.ts';
 import type {AppServices, LogSearch} from '../ui/services.ts';
 import type {Options} from './args.ts';
@@ -50,6 +57,8 @@ export interface Session {
 	readonly runbook: RunbookProgress;
 	/** Who else is on the incident on this host (the dashboard's header). */
 	readonly presence?: Presence;
+	/** The timeline through Redis, for responders on other hosts (`timeline.share`). */
+	readonly share?: Share;
 	close(): Promise<void>;
 }
 
@@ -239,10 +248,18 @@ export async function openSession(
 	// Other irtop processes on this host write the same journal: their events appear here.
 	const stopFollowing = journalDir ? followJournal(timeline, journalDir, resumed) : () => {};
 	// Only the dashboard is someone on the incident; a snapshot or check is not.
+	const who = `${author ?? 'someone'}@${hostname()}`;
 	const presence =
 		journalDir && options.command === 'dashboard'
-			? new Presence(journalDir, `${author ?? 'someone'}@${hostname()}`, timeline)
+			? new Presence(journalDir, who, timeline)
 			: undefined;
+	// Responders on other hosts: only a dashboard with a journal (the source of truth) shares.
+	let share: Share | undefined;
+	if (journalDir && config.timeline.share && options.command === 'dashboard') {
+		const {openShare} = await import('../timeline/share/open-share.ts');
+		const secrets = secretValues(config);
+		share = openShare(config.timeline.share, timeline, who, (text) => scrubSecrets(text, secrets));
+	}
 	return {
 		store,
 		timeline,
@@ -261,8 +278,10 @@ export async function openSession(
 		actions,
 		runbook,
 		presence,
+		...(share ? {share} : {}),
 		async close() {
 			presence?.stop();
+			await share?.stop();
 			stopRecording();
 			stopFollowing();
 			await scheduler.stop();

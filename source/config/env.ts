@@ -35,6 +35,8 @@ const overrides: readonly Override[] = [
 	{variable: 'PROMETHEUS_URL', path: ['prometheus', 'url']},
 	{variable: 'ALERTMANAGER_URL', path: ['alertmanager', 'url']},
 	{variable: 'REDIS_URL', path: ['redis', 'url']},
+	// Sharing the timeline across hosts (issue 14): irtop's own name, REDIS_URL is the panel's server.
+	{variable: 'IRTOP_SHARE_URL', path: ['timeline', 'share', 'url']},
 	{variable: 'KAFKA_BROKERS', path: ['kafka', 'brokers'], parse: list},
 	{variable: 'ELASTICSEARCH_URL', path: ['logs', 'url']},
 	{variable: 'SLACK_WEBHOOK_URL', path: ['integrations', 'slack', 'webhookUrl']},

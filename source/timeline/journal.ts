@@ -59,11 +59,22 @@ export class Journal implements TimelineSink {
 	}
 
 	write(incident: Incident, event: TimelineEvent): void {
-		const fd = this.#fd(incident.id);
+		this.writeMany([{incident, event}]);
+	}
+
+	/**
+	 * Several records in one write(2) and one fdatasync (a stream read after a reconnect
+	 * brings hundreds): whole lines still, so they never interleave with another writer's.
+	 */
+	writeMany(records: readonly {incident: Incident; event: TimelineEvent}[]): void {
+		const first = records[0];
+		if (!first) return;
+		const fd = this.#fd(first.incident.id);
 		// Another responder killed mid-write leaves a fragment at the end: start this record on a
 		// line of its own (in the same single write), or the fragment would cost this event too.
 		const torn = !endsWithNewline(fd);
-		const line = Buffer.from(`${torn ? '\n' : ''}${encodeRecord(incident, event)}`);
+		const lines = records.map((r) => encodeRecord(r.incident, r.event)).join('');
+		const line = Buffer.from(`${torn ? '\n' : ''}${lines}`);
 		const written = writeSync(fd, line);
 		// A short write only happens when the disk is full; report it rather than
 		// write the rest separately, which could interleave with another writer.

@@ -16,6 +16,8 @@ export interface TimelineState {
  */
 export interface TimelineSink {
 	write(incident: Incident, event: TimelineEvent): void;
+	/** Several at once, saved together (one fsync): events read from the stream. */
+	writeMany?(records: readonly {incident: Incident; event: TimelineEvent}[]): void;
 }
 
 export interface TimelineOptions {
@@ -78,6 +80,7 @@ export class Timeline {
 		const current = this.#state.incident;
 		if (!current || current.id !== incidentId) return [];
 		const added: TimelineEvent[] = [];
+		const records: {incident: Incident; event: TimelineEvent}[] = [];
 		let set = this.#set;
 		let incident = current;
 		for (const event of events) {
@@ -85,12 +88,17 @@ export class Timeline {
 			if (!next) continue;
 			const placed = next.byId.get(event.id) as TimelineEvent;
 			const folded = shapesIncident(placed) ? foldIncident(incident, next.events) : incident;
-			if (persist) this.#sink?.write(folded, placed);
+			records.push({incident: folded, event: placed});
 			set = next;
 			incident = folded;
 			added.push(placed);
 		}
 		if (added.length === 0) return added;
+		// Saved before anyone sees them, as #commit does; one fsync for the batch.
+		if (persist && this.#sink) {
+			if (this.#sink.writeMany) this.#sink.writeMany(records);
+			else for (const r of records) this.#sink.write(r.incident, r.event);
+		}
 		this.#set = set;
 		this.#publish({incident, events: set.events});
 		return added;

@@ -81,6 +81,8 @@ export interface AppServices {
 	readonly oncall?: () => string | null;
 	/** The other responders on this incident now (user@host), when a journal is shared. */
 	readonly presence?: () => readonly string[];
+	/** Sharing across hosts, as the header says it ("sharing: offline, 3 events to send"), if configured. */
+	readonly sharing?: (narrow: boolean) => string;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

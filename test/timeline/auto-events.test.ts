@@ -109,4 +109,38 @@ describe('automatic timeline events', () => {
 		expect(alerts(b)).toEqual(alerts(a));
 		expect(b.timeline.getSnapshot().events).toEqual(a.timeline.getSnapshot().events);
 	});
+
+	it('does not contradict another responder’s crossing at every poll (two irtops reading different numbers)', () => {
+		const store = new Store({frameMs: 0});
+		const timeline = new Timeline();
+		const stop = recordAutomaticEvents(store, timeline);
+		const incident = timeline.open({title: 'x', severity: 'P1'});
+		store.setData('prometheus', rates(0.002), start);
+		store.flush();
+		const other = (nth: number, above: boolean) => ({
+			id: `ratio:onboarding-api:${nth}`,
+			seq: 0,
+			at: start + nth,
+			kind: 'observation' as const,
+			text: `other responder: ${above ? 'above' : 'under'}`,
+			author: null,
+			data: {service: 'onboarding-api', above, ratio: above ? 0.05 : 0.001},
+		});
+		// Another responder saw it above; this one still sees it under, poll after poll.
+		timeline.receive(incident.id, [other(1, true)], false);
+		for (let i = 0; i < 5; i++) {
+			store.setData('prometheus', rates(0.002 + i / 10_000), start);
+			store.flush();
+		}
+		const crossings = () =>
+			timeline.getSnapshot().events.filter((e) => e.id.startsWith('ratio:')).length;
+		expect(crossings()).toBe(1);
+		// Its own observation changing is recorded as ever.
+		store.setData('prometheus', rates(0.2), start);
+		store.flush();
+		store.setData('prometheus', rates(0.001), start);
+		store.flush();
+		expect(crossings()).toBe(2);
+		stop();
+	});
 });

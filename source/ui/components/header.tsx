@@ -16,8 +16,17 @@ export function Header({
 	now: number;
 	width: number;
 }) {
-	const {kubeContext, namespace, readOnly, escalation: contacts, oncall, presence} = useServices();
+	const {
+		kubeContext,
+		namespace,
+		readOnly,
+		escalation: contacts,
+		oncall,
+		presence,
+		sharing,
+	} = useServices();
 	const others = presence?.() ?? [];
+	const shared = sharing?.(width < 100) ?? null;
 	const incident = timeline.incident;
 	const utc = new Date(now).toISOString().slice(11, 19);
 	const scope = `ctx ${kubeContext ?? '-'} · ns ${namespace ?? 'all'}`;
@@ -65,6 +74,7 @@ export function Header({
 			{first}
 			<Toned tone="dim">
 				{sanitizeLine(escalate)}
+				{shared ? `${shared} · ` : ''}
 				{others.length > 0 ? `with ${sanitizeLine(others.join(', '))} · ` : ''}
 				{onCall ? `on call ${sanitizeLine(onCall)} · ` : ''}
 				{scope} · {utc} UTC{mode}
