@@ -24,6 +24,30 @@ export function missingEnv(
 	return missing.length > 0 ? Object.fromEntries(missing) : undefined;
 }
 
+// mallopt(3)'s parameter for each variable glibc reads at start (malloc.h: M_ARENA_MAX,
+// M_MMAP_THRESHOLD; `man 3 mallopt` names the variable for each).
+const malloptParameter: Readonly<Record<string, number>> = {
+	MALLOC_ARENA_MAX: -8,
+	MALLOC_MMAP_THRESHOLD_: -3,
+};
+
+/**
+ * The mallopt(parameter, value) calls that give a running process these variables'
+ * settings; undefined when one of them has no mallopt parameter (or no integer value),
+ * so only a restart can apply it.
+ */
+export function malloptCalls(
+	variables: Readonly<Record<string, string>>,
+): Array<readonly [parameter: number, value: number]> | undefined {
+	const calls: Array<readonly [number, number]> = [];
+	for (const [name, value] of Object.entries(variables)) {
+		const parameter = malloptParameter[name];
+		if (parameter === undefined || !/^\d+$/.test(value)) return undefined;
+		calls.push([parameter, Number(value)]);
+	}
+	return calls;
+}
+
 /**
  * `irtop --version` of the executable: which build, and which runtime really ran it
  * with which memory settings (the shebang's flags and variables, as this process has them).
@@ -32,8 +56,11 @@ export function versionText(
 	build: ExecutableBuild,
 	runtime: {node: string; execPath: string; arch: string; execArgv: readonly string[]},
 	env: NodeJS.ProcessEnv,
+	/** The variables' settings were made by mallopt in this process, not read by glibc at start. */
+	mallopt = false,
 ): string {
 	const variables = Object.keys(build.env).map((name) => `${name}=${env[name] ?? '(unset)'}`);
+	if (mallopt) variables.push('(glibc settings by mallopt)');
 	return [
 		`irtop ${build.version}`,
 		`commit ${build.commit}`,
