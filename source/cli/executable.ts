@@ -13,8 +13,9 @@ export interface ExecutableBuild {
 
 /**
  * The shebang's variables this process lacks. glibc reads them once, before any
- * JavaScript runs, so the executable must start itself again with them, as `env -S`
- * does for the bundle; an empty result means this process already is that start.
+ * JavaScript runs, so the executable makes their settings with mallopt (malloptCalls)
+ * or, failing that, starts itself again with them, as `env -S` starts the bundle;
+ * undefined means this process already had them at start.
  */
 export function missingEnv(
 	build: ExecutableBuild,
