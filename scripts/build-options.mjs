@@ -21,6 +21,28 @@ const textWidthForInk = {
 	},
 };
 
+// yoga-layout (Ink's layout engine) carries its WebAssembly as a data: URL and, where
+// `fetch` exists, reads it through fetch: in Node that loads undici, Node's whole HTTP
+// client, at every start (~40 ms of CPU on this machine) to decode the string that
+// Emscripten's own fallback decodes in place, with the same bytes. The check is made
+// false; a yoga-layout whose loader no longer has it fails the build instead of losing
+// this quietly.
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(bundle) {
+		bundle.onLoad(
+			{filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/},
+			(args) => {
+				const source = readFileSync(args.path, 'utf8');
+				const check = '"function"!=typeof fetch';
+				if (!source.includes(check))
+					throw new Error(`${args.path}: no \`${check}\` any more; see build-options.mjs`);
+				return {contents: source.replaceAll(check, '!0'), loader: 'js'};
+			},
+		);
+	},
+};
+
 export const {version} = JSON.parse(
 	readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
 );
@@ -50,7 +72,7 @@ export const bundleOptions = {
 	banner: {
 		js: "import {createRequire as __irtopRequire} from 'node:module'; const require = __irtopRequire(import.meta.url);",
 	},
-	plugins: [textWidthForInk],
+	plugins: [textWidthForInk, yogaWithoutFetch],
 	logLevel: 'warning',
 };
 

@@ -6,7 +6,7 @@
 // compiling every client at start.
 
 import {posix} from 'node:path';
-import {getAsset} from 'node:sea';
+import {getRawAsset} from 'node:sea';
 import {pathToFileURL} from 'node:url';
 import vm from 'node:vm';
 
@@ -18,9 +18,13 @@ export function assetName(specifier: string, importer: string): string | undefin
 	return posix.normalize(posix.join(posix.dirname(importer), specifier));
 }
 
+/**
+ * An asset's bytes where they lie in the executable's mapped file, not a copy: read only
+ * (decoded to the module's source, or read by V8 as its code cache), never written.
+ */
 function asset(name: string): ArrayBuffer | undefined {
 	try {
-		return getAsset(name);
+		return getRawAsset(name);
 	} catch {
 		return undefined;
 	}

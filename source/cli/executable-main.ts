@@ -19,5 +19,6 @@ process.exitCode = await main({
 			execArgv: process.execArgv,
 		},
 		process.env,
+		(globalThis as Record<symbol, unknown>)[Symbol.for('irtop.mallopt')] === true,
 	),
 });

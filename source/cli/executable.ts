@@ -13,8 +13,9 @@ export interface ExecutableBuild {
 
 /**
  * The shebang's variables this process lacks. glibc reads them once, before any
- * JavaScript runs, so the executable must start itself again with them, as `env -S`
- * does for the bundle; an empty result means this process already is that start.
+ * JavaScript runs, so the executable makes their settings with mallopt (malloptCalls)
+ * or, failing that, starts itself again with them, as `env -S` starts the bundle;
+ * undefined means this process already had them at start.
  */
 export function missingEnv(
 	build: ExecutableBuild,
@@ -22,6 +23,30 @@ export function missingEnv(
 ): Record<string, string> | undefined {
 	const missing = Object.entries(build.env).filter(([name, value]) => env[name] !== value);
 	return missing.length > 0 ? Object.fromEntries(missing) : undefined;
+}
+
+// mallopt(3)'s parameter for each variable glibc reads at start (malloc.h: M_ARENA_MAX,
+// M_MMAP_THRESHOLD; `man 3 mallopt` names the variable for each).
+const malloptParameter: Readonly<Record<string, number>> = {
+	MALLOC_ARENA_MAX: -8,
+	MALLOC_MMAP_THRESHOLD_: -3,
+};
+
+/**
+ * The mallopt(parameter, value) calls that give a running process these variables'
+ * settings; undefined when one of them has no mallopt parameter (or no integer value),
+ * so only a restart can apply it.
+ */
+export function malloptCalls(
+	variables: Readonly<Record<string, string>>,
+): Array<readonly [parameter: number, value: number]> | undefined {
+	const calls: Array<readonly [number, number]> = [];
+	for (const [name, value] of Object.entries(variables)) {
+		const parameter = malloptParameter[name];
+		if (parameter === undefined || !/^\d+$/.test(value)) return undefined;
+		calls.push([parameter, Number(value)]);
+	}
+	return calls;
 }
 
 /**
@@ -32,8 +57,11 @@ export function versionText(
 	build: ExecutableBuild,
 	runtime: {node: string; execPath: string; arch: string; execArgv: readonly string[]},
 	env: NodeJS.ProcessEnv,
+	/** The variables' settings were made by mallopt in this process, not read by glibc at start. */
+	mallopt = false,
 ): string {
 	const variables = Object.keys(build.env).map((name) => `${name}=${env[name] ?? '(unset)'}`);
+	if (mallopt) variables.push('(glibc settings by mallopt)');
 	return [
 		`irtop ${build.version}`,
 		`commit ${build.commit}`,

@@ -1,5 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {type ExecutableBuild, missingEnv, versionText} from '../../source/cli/executable.ts';
+import {
+	type ExecutableBuild,
+	malloptCalls,
+	missingEnv,
+	versionText,
+} from '../../source/cli/executable.ts';
 
 const build: ExecutableBuild = {
 	version: '1.2.3',
@@ -36,5 +41,27 @@ describe('irtop --version of the executable', () => {
 			'node v26.1.0 linux-arm64, single executable /usr/local/bin/irtop',
 			'flags --x=1 MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=(unset)',
 		]);
+	});
+
+	it('says when the glibc settings were made by mallopt rather than read at start', () => {
+		const runtime = {node: 'v26.1.0', execPath: '/irtop', arch: 'x64', execArgv: []};
+		expect(versionText(build, runtime, build.env, true).split('\n').at(-1)).toBe(
+			'flags MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 (glibc settings by mallopt)',
+		);
+	});
+});
+
+describe('the glibc settings made in the running process', () => {
+	it('maps each shebang variable to its mallopt parameter (malloc.h)', () => {
+		expect(malloptCalls(build.env)).toEqual([
+			[-8, 2],
+			[-3, 131072],
+		]);
+	});
+
+	it('leaves a variable without a mallopt parameter here, or a value that is no number, to a restart', () => {
+		expect(malloptCalls({GLIBC_TUNABLES: 'glibc.malloc.arena_max=2'})).toBeUndefined();
+		expect(malloptCalls({MALLOC_ARENA_MAX: 'two'})).toBeUndefined();
+		expect(malloptCalls({})).toEqual([]);
 	});
 });
