@@ -6,7 +6,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build} from 'esbuild';
-import {afterAll, beforeAll} from 'vitest';
+import {afterAll, beforeAll, expect} from 'vitest';
 import {distBuild} from '../../scripts/build-options.mjs';
 
 export const hasScript = (() => {
@@ -97,4 +97,21 @@ export function ptyIrtop(prefix: string) {
 		};
 	}
 	return {work, env, bundle, terminal};
+}
+
+type Terminal = ReturnType<ReturnType<typeof ptyIrtop>['terminal']>;
+
+/** The two-responder check: a note typed in A is drawn in B within 1 s, then the other way. */
+export async function notesBothWays(a: Terminal, b: Terminal, texts: readonly [string, string]) {
+	for (const [from, to, text] of [
+		[a, b, texts[0]],
+		[b, a, texts[1]],
+	] as const) {
+		await from.type('n');
+		await from.type(text);
+		from.child.stdin?.write('\r');
+		const typed = Date.now();
+		await to.waitFor(text, 1000);
+		expect(Date.now() - typed).toBeLessThan(1000);
+	}
 }

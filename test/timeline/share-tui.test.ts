@@ -9,7 +9,7 @@ import {describe, expect, it} from 'vitest';
 import {eventually} from '../support/eventually.ts';
 import {describeLab} from '../support/lab.ts';
 import {describeWithRedisServer, privateRedis} from '../support/private-redis.ts';
-import {hasScript, killNine, ptyIrtop} from '../support/pty-irtop.ts';
+import {hasScript, killNine, notesBothWays, ptyIrtop} from '../support/pty-irtop.ts';
 
 const {work, env, bundle, terminal} = ptyIrtop('share');
 
@@ -113,17 +113,7 @@ describeLab('two responders on two hosts, one Redis', ['redis'], (lab) => {
 				// Presence through Redis: each header names the other.
 				await a.waitFor('with bob@');
 				await b.waitFor('with alice@');
-				for (const [from, to, text] of [
-					[a, b, 'alice sees the pool at 48/50'],
-					[b, a, 'bob restarts the report job'],
-				] as const) {
-					await from.type('n');
-					await from.type(text);
-					from.child.stdin?.write('\r');
-					const typed = Date.now();
-					await to.waitFor(text, 1000);
-					expect(Date.now() - typed).toBeLessThan(1000);
-				}
+				await notesBothWays(a, b, ['alice sees the pool at 48/50', 'bob restarts the report job']);
 				const [x, y] = await sameEvents(id);
 				expect(y).toEqual(x);
 				const texts = (x ?? []).map((e) => e.text);

@@ -5,7 +5,7 @@ import {execFileSync} from 'node:child_process';
 import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {hasScript, killNine, ptyIrtop} from '../support/pty-irtop.ts';
+import {hasScript, killNine, notesBothWays, ptyIrtop} from '../support/pty-irtop.ts';
 
 const {work, env, bundle, terminal} = ptyIrtop('shared');
 
@@ -27,17 +27,7 @@ describe.skipIf(!hasScript && process.env.CI !== 'true')('two responders on one 
 			await t.type('z');
 		}
 		try {
-			for (const [from, to, text] of [
-				[a, b, 'alice sees the pool at 48/50'],
-				[b, a, 'bob restarts the report job'],
-			] as const) {
-				await from.type('n');
-				await from.type(text);
-				from.child.stdin?.write('\r');
-				const typed = Date.now();
-				await to.waitFor(text, 1000);
-				expect(Date.now() - typed).toBeLessThan(1000);
-			}
+			await notesBothWays(a, b, ['alice sees the pool at 48/50', 'bob restarts the report job']);
 			const exported = () =>
 				execFileSync(process.execPath, [bundle, 'export', id ?? '', '--format', 'json'], {
 					env,

@@ -3,6 +3,7 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import type {ShareConfig} from '../../../source/config/schema-timeline.ts';
 import {Journal} from '../../../source/timeline/journal.ts';
 import {journalPath} from '../../../source/timeline/journal-paths.ts';
 import {readJournal} from '../../../source/timeline/journal-read.ts';
@@ -21,13 +22,14 @@ export interface Responder {
 
 export function responder(
 	name: string,
-	url: string,
+	url: string | ShareConfig,
 	scrub: (text: string) => string = (t) => t,
 ): Responder {
 	const dir = mkdtempSync(join(tmpdir(), `irtop-share-${name}-`));
 	const journal = new Journal(dir);
 	const timeline = new Timeline({author: name, sink: journal});
-	const share = openShare({url, maxLength: 10_000}, timeline, `${name}@host-${name}`, scrub);
+	const config = typeof url === 'string' ? {url, maxLength: 10_000} : url;
+	const share = openShare(config, timeline, `${name}@host-${name}`, scrub);
 	return {
 		name,
 		dir,
