@@ -7,6 +7,7 @@ import {ActionRuns} from '../actions/configured/runs.ts';
 import {runAction} from '../actions/run-action.ts';
 import {valuesFor} from './action-values.ts';
 import type {AnyCommandId, ConfiguredCommandId} from './commands.ts';
+import {editedText, withoutControls} from './edit-text.ts';
 import {outcomeText} from './outcome-text.ts';
 import type {Selection} from './panels/panel.ts';
 import type {AppServices} from './services.ts';
@@ -163,11 +164,18 @@ export function configuredActionCommands(
 	const edit = (input: string, key: Key): boolean => {
 		const {overlay} = ui;
 		if (overlay.kind !== 'action-input') return false;
-		let text = overlay.text;
-		if (key.backspace || key.delete) text = text.slice(0, -1);
-		else if (!key.ctrl && !key.meta) text += input.replace(/[^\P{C}]/gu, '');
-		else return true;
-		dispatch({type: 'overlay', overlay: {...overlay, text, error: undefined}});
+		if (editedText('', input, key, withoutControls) === null) return true;
+		dispatch({
+			type: 'overlay-update',
+			update: (current) =>
+				current.kind === 'action-input'
+					? {
+							...current,
+							text: editedText(current.text, input, key, withoutControls) ?? current.text,
+							error: undefined,
+						}
+					: current,
+		});
 		return true;
 	};
 

@@ -9,6 +9,7 @@ import {milestones} from '../timeline/milestones.ts';
 import {pinnedIds} from '../timeline/pins.ts';
 import {isSeverity} from '../timeline/severity.ts';
 import type {CommandId} from './commands.ts';
+import {editedText, withoutControls} from './edit-text.ts';
 import type {PanelLine} from './panels/panel.ts';
 import type {AppServices} from './services.ts';
 import type {UiEvent, UiState} from './state.ts';
@@ -225,12 +226,16 @@ export function incidentCommands(
 		const o = ui.overlay;
 		if (o.kind !== 'note' && o.kind !== 'severity' && o.kind !== 'incident' && o.kind !== 'title')
 			return false;
-		let text = o.text;
-		if (key.backspace || key.delete) text = text.slice(0, -1);
-		else if (!key.ctrl && !key.meta)
-			text += o.kind === 'note' ? printable(input) : input.replace(/[^\P{C}]/gu, '');
-		else return true;
-		overlay({...o, text, error: undefined});
+		const allow = o.kind === 'note' ? printable : withoutControls;
+		if (editedText('', input, key, allow) === null) return true;
+		dispatch({
+			type: 'overlay-update',
+			update: (current) => {
+				if (current.kind !== o.kind || !('text' in current)) return current;
+				const text = editedText(current.text, input, key, allow) ?? current.text;
+				return {...current, text, error: undefined};
+			},
+		});
 		return true;
 	};
 

@@ -130,6 +130,12 @@ export type UiEvent =
 			readonly page: number;
 	  }
 	| {readonly type: 'overlay'; readonly overlay: Overlay}
+	/**
+	 * The overlay made from the current one, not from the one a handler saw: keys that
+	 * arrive in one chunk (backspaces held over SSH) are handled before React renders
+	 * again, so an edit computed from the render's overlay would undo the one before it.
+	 */
+	| {readonly type: 'overlay-update'; readonly update: (overlay: Overlay) => Overlay}
 	| {readonly type: 'filter'; readonly text: string}
 	| {readonly type: 'toggle-zoom'}
 	| {readonly type: 'toggle-problems'}
@@ -183,6 +189,14 @@ export function reduceUi(state: UiState, event: UiEvent): UiState {
 		}
 		case 'overlay':
 			return {...state, overlay: event.overlay};
+		case 'overlay-update': {
+			const overlay = event.update(state.overlay);
+			if (overlay === state.overlay) return state;
+			// The filter prompt's text is the focused panel's filter as it is typed.
+			return overlay.kind === 'filter'
+				? reduceUi({...state, overlay}, {type: 'filter', text: overlay.text})
+				: {...state, overlay};
+		}
 		case 'filter':
 			return {
 				...state,

@@ -4,6 +4,7 @@ import type {Action} from '../actions/action.ts';
 import {runAction} from '../actions/run-action.ts';
 import {type AnyCommandId, isConfiguredCommand} from './commands.ts';
 import {configuredActionCommands} from './configured-action-commands.ts';
+import {editedText, withoutControls} from './edit-text.ts';
 import {helpLines, helpPage, maxHelpScroll} from './help-view.ts';
 import {incidentCommands} from './incident-commands.ts';
 import {completeJump, resolveJump} from './jump.ts';
@@ -363,25 +364,28 @@ export function useCommandHandler(
 
 	const edit = (input: string, key: Key) => {
 		const {overlay} = ui;
+		if (editedText('', input, key, withoutControls) === null) return;
+		const edited = (text: string) => editedText(text, input, key, withoutControls) ?? text;
 		if (overlay.kind === 'logs' && overlay.searching) {
-			const search =
-				key.backspace || key.delete
-					? overlay.search.slice(0, -1)
-					: key.ctrl || key.meta
-						? overlay.search
-						: overlay.search + input.replace(/[^\P{C}]/gu, '');
-			dispatch({type: 'overlay', overlay: {...overlay, search, scroll: 0}});
+			dispatch({
+				type: 'overlay-update',
+				update: (current) =>
+					current.kind === 'logs' && current.searching
+						? {...current, search: edited(current.search), scroll: 0}
+						: current,
+			});
 			return;
 		}
 		if (overlay.kind !== 'jump' && overlay.kind !== 'filter' && overlay.kind !== 'scale') return;
-		let text = overlay.text;
-		if (key.backspace || key.delete) text = text.slice(0, -1);
-		else if (!key.ctrl && !key.meta) text += input.replace(/[^\P{C}]/gu, '');
-		else return;
-		if (overlay.kind === 'filter') dispatch({type: 'filter', text});
 		dispatch({
-			type: 'overlay',
-			overlay: overlay.kind === 'scale' ? {...overlay, text, error: undefined} : {...overlay, text},
+			type: 'overlay-update',
+			update: (current) => {
+				if (current.kind === 'scale')
+					return {...current, text: edited(current.text), error: undefined};
+				if (current.kind === 'jump' || current.kind === 'filter')
+					return {...current, text: edited(current.text)};
+				return current;
+			},
 		});
 	};
 

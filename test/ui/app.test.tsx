@@ -233,4 +233,24 @@ describe('keys typed fast over SSH', () => {
 		expect(frame()).toContain('/BackOff');
 		expect(frame()).not.toContain('Pulled');
 	});
+
+	it('backspaces arriving in one chunk (held over SSH) each delete a character', async () => {
+		const {frame, press, stdin} = await app(120, 40);
+		await press('filter');
+		stdin.write('BackOffxyz');
+		await new Promise((r) => setTimeout(r, 50));
+		stdin.write('\u007f\u007f\u007f');
+		await new Promise((r) => setTimeout(r, 50));
+		expect(frame()).toContain('/BackOff');
+		expect(frame()).not.toContain('/BackOffx');
+		stdin.write('\r');
+		await new Promise((r) => setTimeout(r, 50));
+		await press('note');
+		stdin.write('pool at 48/50!!');
+		await new Promise((r) => setTimeout(r, 50));
+		stdin.write('\u007f\u007f');
+		await new Promise((r) => setTimeout(r, 50));
+		expect(frame()).toContain('pool at 48/50');
+		expect(frame()).not.toContain('48/50!');
+	});
 });
