@@ -4,10 +4,10 @@
 // empty, as a cache Redis restarted by its orchestrator does.
 import {type ChildProcess, spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
+import {createServer} from 'node:net';
 import {Redis} from 'ioredis';
 import {describe, it} from 'vitest';
 import {labHint} from './lab.ts';
-import {freePort} from './lab-apiserver.ts';
 
 export const redisServerBinary = '/usr/bin/redis-server';
 
@@ -21,8 +21,28 @@ export interface PrivateRedis {
 	stop(): Promise<void>;
 }
 
+const canListen = (port: number) =>
+	new Promise<boolean>((resolve) => {
+		const server = createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+
+/**
+ * A port outside the kernel's ephemeral range (32768–60999) and the lab's: a server a
+ * test kills and starts again must find its port still free, and while it is down no
+ * other file's freePort() or outgoing connection is given a port from here.
+ */
+export async function restartablePort(): Promise<number> {
+	for (let attempt = 0; attempt < 50; attempt++) {
+		const port = 21_000 + Math.floor(Math.random() * 8000);
+		if (await canListen(port)) return port;
+	}
+	throw new Error('no free port between 21000 and 28999');
+}
+
 export async function privateRedis(): Promise<PrivateRedis> {
-	const port = await freePort();
+	const port = await restartablePort();
 	let child: ChildProcess | null = null;
 	const clients: Redis[] = [];
 	const start = async () => {

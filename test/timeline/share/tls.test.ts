@@ -8,8 +8,11 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {eventually, until} from '../../support/eventually.ts';
-import {freePort} from '../../support/lab-apiserver.ts';
-import {describeWithRedisServer, redisServerBinary} from '../../support/private-redis.ts';
+import {
+	describeWithRedisServer,
+	redisServerBinary,
+	restartablePort,
+} from '../../support/private-redis.ts';
 import {type Responder, responder, shown} from './support.ts';
 
 const password = 'tls-drill-pw';
@@ -72,7 +75,7 @@ describeWithRedisServer('sharing through Redis over TLS with a password', () => 
 		dir = mkdtempSync(join(tmpdir(), 'irtop-share-tls-'));
 		const files = certificates(dir);
 		ca = files.ca;
-		port = await freePort();
+		port = await restartablePort();
 		server = spawn(
 			redisServerBinary,
 			[
