@@ -7,6 +7,7 @@ import {hasScript, killNine, ptyIrtop} from './support/pty-irtop.ts';
 
 const {env, bundle, terminal} = ptyIrtop('runbook');
 
+// Skipped only where `script` (util-linux) is missing; under CI=true it runs (and fails without it).
 describe.skipIf(!hasScript && process.env.CI !== 'true')(
 	'the runbook pane in a real terminal',
 	() => {

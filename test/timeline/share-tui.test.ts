@@ -103,6 +103,7 @@ const sameEvents = async (id: string) =>
 		250,
 	);
 
+// Skipped only where `script` (util-linux) is missing; under CI=true they run (and fail without it).
 const ptyOk = hasScript || process.env.CI === 'true';
 
 describeLab('two responders on two hosts, one Redis', ['redis'], (lab) => {
