@@ -97,6 +97,12 @@ export class StreamLink {
 	constructor(writer: Redis, reader: Redis, timeline: Timeline, options: StreamLinkOptions) {
 		writer.defineCommand('irtopShareAdd', {numberOfKeys: 3, lua: addScript});
 		this.#writer = writer as AddingRedis;
+		// Offline means "was online": known from the connection itself, not from whether
+		// someone happened to read the status while it was up.
+		if (writer.status === 'ready') this.#everOnline = true;
+		writer.on('ready', () => {
+			this.#everOnline = true;
+		});
 		this.#reader = reader;
 		this.#timeline = timeline;
 		this.#options = options;
@@ -104,7 +110,6 @@ export class StreamLink {
 
 	status(): ShareStatus {
 		const online = this.#writer.status === 'ready';
-		if (online) this.#everOnline = true;
 		return {
 			state: online ? 'online' : this.#everOnline ? 'offline' : 'connecting',
 			toSend: this.#toSend,
