@@ -50,6 +50,8 @@ import {
 	startInPty,
 	stats,
 } from './bench-terminal.ts';
+import {freePort} from './lab/free-port.ts';
+
 import {apply, objectPath} from './lab/kubernetes/apply.ts';
 import {clientFromKubeconfig} from './lab/kubernetes/client.ts';
 import {annotations} from './lab/kubernetes/sim-config.ts';
@@ -582,14 +584,6 @@ function startProxy(): Promise<Proxy> {
 }
 
 // ---------------------------------------------------------------- memory detail
-
-async function freePort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const address = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return typeof address === 'object' && address ? address.port : 0;
-}
 
 /**
  * Evaluates `expression` in the process behind the inspector port; its value as a string.

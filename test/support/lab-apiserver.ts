@@ -10,9 +10,9 @@
 // otherwise both write.
 import {type ChildProcess, spawn} from 'node:child_process';
 import {closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {freePort} from '../../scripts/lab/free-port.ts';
 import {kubeClient} from '../../scripts/lab/kubernetes/client.ts';
 import {apiserverArgs} from '../../scripts/lab/kubernetes/flags.ts';
 import {adminContext, kubeconfig} from '../../scripts/lab/kubernetes/kubeconfig.ts';
@@ -44,19 +44,6 @@ export interface SecondApiserver {
 	kill(): Promise<void>;
 	/** Stops it if running and removes its directory (kept, with the log, when keepLog). */
 	dispose(keepLog?: boolean): Promise<void>;
-}
-
-/** A port nothing listens on right now (the kernel's pick). */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 function exited(child: ChildProcess): Promise<void> {

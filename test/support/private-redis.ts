@@ -113,6 +113,7 @@ export function describeWithRedisServer(name: string, fn: () => void): void {
 		return;
 	}
 	process.stderr.write(`skipping "${name}": ${reason}. Run: ${labHint}\n`);
+	// Local runs only (CI=true failed above): the skip names the missing binary.
 	describe.skip(`${name} (${reason})`, () => {
 		it('needs redis-server', () => {});
 	});

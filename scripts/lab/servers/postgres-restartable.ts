@@ -6,8 +6,8 @@
 // not on the command line, so ALTER SYSTEM can change it at a restart.
 import {execFileSync, spawnSync} from 'node:child_process';
 import {appendFileSync, chownSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs';
-import {createServer} from 'node:net';
 import {join} from 'node:path';
+import {freePort} from '../free-port.ts';
 import {systemUser} from '../users.ts';
 import {postgresBin} from './postgres.ts';
 
@@ -21,18 +21,6 @@ function asPostgres(command: string, args: readonly string[]): void {
 			timeout: 60_000,
 		},
 	);
-}
-
-/** A port nothing listens on now (the kernel's pick). */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
 }
 
 export interface RestartablePostgres {
